@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Installs what building and testing dialer needs on Debian bookworm.
+# Idempotent and non-interactive; prints one line per action and nothing when
+# everything is already in place. Run as root (or with sudo available).
+set -euo pipefail
+
+# Debian packages the build, the tests and the tools need. Later work adds to
+# this list; keep one package per line.
+PACKAGES=(
+  build-essential
+  cmake
+  ninja-build
+  ccache
+  pkg-config
+  git
+  python3
+  tzdata
+  libboost1.81-dev
+  libboost-json1.81-dev
+  libabsl-dev
+  libeigen3-dev
+  libgtest-dev
+  libgmock-dev
+  libbenchmark-dev
+  libsqlite3-dev
+  # libphonenumber's runtime libraries; its headers come from the private
+  # prefix below. Its headers include protobuf (phonenumber.pb.h) and ICU
+  # (geocoding/phonenumber_offline_geocoder.h).
+  libphonenumber8
+  libgeocoding8
+  libprotobuf-dev
+  libicu-dev
+)
+
+# libphonenumber-dev cannot be installed beside Boost 1.81 (it depends on the
+# default Boost), so its headers are unpacked into this prefix, which
+# CMakeLists.txt searches (DIALER_DEPS_PREFIX there too).
+DEPS_PREFIX="${DIALER_DEPS_PREFIX:-/opt/dialer-deps}"
+
+log() { echo "install-deps: $*"; }
+
+as_root() {
+  if [[ ${EUID} -eq 0 ]]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo "$@"
+  else
+    log "need root to run: $*" >&2
+    exit 1
+  fi
+}
+
+# Runs a noisy command quietly; shows its output only when it fails.
+quietly() {
+  local out
+  out=$(mktemp)
+  if ! "$@" >"${out}" 2>&1; then
+    cat "${out}" >&2
+    rm -f "${out}"
+    log "failed: $*" >&2
+    exit 1
+  fi
+  rm -f "${out}"
+}
+
+is_installed() {
+  [[ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" == installed ]]
+}
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  is_installed "${pkg}" || missing+=("${pkg}")
+done
+if ((${#missing[@]})); then
+  log "apt-get update"
+  quietly as_root apt-get update -q
+  log "apt-get install ${missing[*]}"
+  quietly as_root env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# Absolute path of an installed package's file whose name ends with $2.
+package_file() {
+  dpkg-query -L "$1" | grep -E "/$2\$" | head -n 1
+}
+
+phonenumber_ready() {
+  [[ -f /usr/include/phonenumbers/phonenumberutil.h ]] && return 0
+  [[ -f "${DEPS_PREFIX}/include/phonenumbers/phonenumberutil.h" &&
+     -e "${DEPS_PREFIX}/lib/libphonenumber.so" &&
+     -e "${DEPS_PREFIX}/lib/libgeocoding.so" ]]
+}
+
+if ! phonenumber_ready; then
+  log "unpacking libphonenumber-dev into ${DEPS_PREFIX}"
+  work=$(mktemp -d)
+  trap 'rm -rf "${work}"' EXIT
+  # apt's download sandbox user cannot write into a root-only temp dir.
+  (cd "${work}" && quietly as_root apt-get download -q \
+    -o APT::Sandbox::User=root libphonenumber-dev)
+  dpkg-deb -x "${work}"/libphonenumber-dev_*.deb "${work}/root"
+  as_root mkdir -p "${DEPS_PREFIX}/include" "${DEPS_PREFIX}/lib"
+  as_root rm -rf "${DEPS_PREFIX}/include/phonenumbers"
+  as_root cp -R "${work}/root/usr/include/phonenumbers" "${DEPS_PREFIX}/include/"
+  # The package's own lib*.so links are relative and would dangle here; point
+  # them at the runtime libraries that apt installed.
+  as_root ln -sfn "$(package_file libphonenumber8 'libphonenumber\.so\.[0-9]+')" \
+    "${DEPS_PREFIX}/lib/libphonenumber.so"
+  as_root ln -sfn "$(package_file libgeocoding8 'libgeocoding\.so\.[0-9]+')" \
+    "${DEPS_PREFIX}/lib/libgeocoding.so"
+  phonenumber_ready || { log "libphonenumber prefix is incomplete" >&2; exit 1; }
+fi
