@@ -95,9 +95,15 @@ if ! phonenumber_ready; then
   log "unpacking libphonenumber-dev into ${DEPS_PREFIX}"
   work=$(mktemp -d)
   trap 'rm -rf "${work}"' EXIT
+  # The headers must match the installed runtime library exactly.
+  want="libphonenumber-dev=$(dpkg-query -W -f='${Version}' libphonenumber8)"
   # apt's download sandbox user cannot write into a root-only temp dir.
-  (cd "${work}" && quietly as_root apt-get download -q \
-    -o APT::Sandbox::User=root libphonenumber-dev)
+  download=(as_root apt-get download -q -o APT::Sandbox::User=root "${want}")
+  if ! (cd "${work}" && "${download[@]}" >/dev/null 2>&1); then
+    log "apt-get update"
+    quietly as_root apt-get update -q
+    (cd "${work}" && quietly "${download[@]}")
+  fi
   dpkg-deb -x "${work}"/libphonenumber-dev_*.deb "${work}/root"
   as_root mkdir -p "${DEPS_PREFIX}/include" "${DEPS_PREFIX}/lib"
   as_root rm -rf "${DEPS_PREFIX}/include/phonenumbers"
