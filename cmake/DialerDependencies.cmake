@@ -7,7 +7,7 @@ find_package(Threads REQUIRED)
 find_package(absl CONFIG REQUIRED)
 find_package(Boost 1.81 CONFIG REQUIRED COMPONENTS json)
 find_package(SQLite3 REQUIRED)
-find_package(Eigen3 3.4 CONFIG REQUIRED NO_MODULE)
+find_package(Eigen3 3.4 CONFIG REQUIRED)
 
 include(DialerLibphonenumber)
 if(NOT dialer_libphonenumber_FOUND)
