@@ -1,0 +1,404 @@
+#include "queue/contact_queue.h"
+
+#include <algorithm>
+#include <cassert>
+#include <limits>
+#include <utility>
+
+#include "absl/container/inlined_vector.h"
+#include "core/absl_view.h"
+
+namespace dialer::queue {
+namespace {
+
+constexpr int64_t kNever = std::numeric_limits<int64_t>::max();
+
+}  // namespace
+
+ContactQueue::ContactQueue() : ContactQueue(Options{}) {}
+
+ContactQueue::ContactQueue(Options options) : options_(options) {
+  owners_.emplace_back();  // OwnerId 0: the shared queue, name "".
+  owner_index_.emplace("", 0);
+}
+
+ContactQueue::Micros ContactQueue::ToMicros(absl::Time t) {
+  if (t == absl::InfiniteFuture()) return kNever;
+  if (t == absl::InfinitePast()) return std::numeric_limits<int64_t>::min();
+  Micros us = absl::ToUnixMicros(t);
+  if (absl::FromUnixMicros(us) < t) ++us;
+  return us;
+}
+
+absl::Time ContactQueue::FromMicros(Micros us) {
+  if (us == kNever) return absl::InfiniteFuture();
+  return absl::FromUnixMicros(us);
+}
+
+ContactQueue::OwnerId ContactQueue::InternOwner(std::string_view agent) {
+  auto [it, inserted] =
+      owner_index_.try_emplace(AbslView(agent), static_cast<OwnerId>(owners_.size()));
+  if (inserted) owners_.emplace_back().name = std::string(agent);
+  return it->second;
+}
+
+std::optional<ContactQueue::OwnerId> ContactQueue::FindOwner(
+    std::string_view agent) const {
+  auto it = owner_index_.find(AbslView(agent));
+  if (it == owner_index_.end()) return std::nullopt;
+  return it->second;
+}
+
+ContactQueue::LaneId ContactQueue::InternLane(OwnerId owner,
+                                              WindowGroup group) {
+  const uint64_t key = (uint64_t{owner} << 32) | group;
+  auto [it, inserted] =
+      lane_index_.try_emplace(key, static_cast<LaneId>(lanes_.size()));
+  if (inserted) {
+    assert(lanes_.size() < kMaxLanes);
+    Lane& lane = lanes_.emplace_back();
+    lane.owner = owner;
+    lane.group = group;
+    owners_[owner].lanes.push_back(it->second);
+  }
+  return it->second;
+}
+
+uint32_t ContactQueue::NextSeq() {
+  if (next_seq_ >= options_.max_sequence) Renumber();
+  return next_seq_++;
+}
+
+// Sequence numbers only order entries with equal due times, so renumbering
+// them densely in their current order changes nothing observable.
+void ContactQueue::Renumber() {
+  std::vector<std::pair<uint32_t, ContactId>> order;
+  order.reserve(records_.size());
+  for (const auto& [id, record] : records_) order.emplace_back(record.seq, id);
+  std::sort(order.begin(), order.end());
+  for (Lane& lane : lanes_) {
+    for (auto& set : lane.by_class) set.clear();
+  }
+  for (Owner& owner : owners_) {
+    for (auto& heads : owner.heads) heads.clear();
+  }
+  uint32_t seq = 0;
+  for (const auto& [old_seq, id] : order) {
+    Record& record = records_.find(id)->second;
+    record.seq = seq++;
+    lanes_[record.lane].by_class[record.priority].insert(
+        Key{record.due, record.seq, id});
+  }
+  for (LaneId lane_id = 0; lane_id < lanes_.size(); ++lane_id) {
+    const Lane& lane = lanes_[lane_id];
+    if (lane.parked) continue;
+    for (int p = 0; p < kPriorityCount; ++p) {
+      if (lane.by_class[p].empty()) continue;
+      const Key& first = *lane.by_class[p].begin();
+      owners_[lane.owner].heads[p].insert(Head{first.due, first.seq, lane_id});
+    }
+  }
+  next_seq_ = seq;
+}
+
+void ContactQueue::Insert(ContactId id, LaneId lane_id, int priority,
+                          Micros due, uint32_t seq) {
+  Lane& lane = lanes_[lane_id];
+  auto& set = lane.by_class[priority];
+  const Key key{due, seq, id};
+  if (!lane.parked && (set.empty() || key < *set.begin())) {
+    auto& heads = owners_[lane.owner].heads[priority];
+    if (!set.empty()) {
+      heads.erase(Head{set.begin()->due, set.begin()->seq, lane_id});
+    }
+    heads.insert(Head{due, seq, lane_id});
+  }
+  set.insert(key);
+  records_.insert_or_assign(
+      id, Record{due, seq, lane_id, static_cast<uint32_t>(priority)});
+}
+
+ContactQueue::Record ContactQueue::Erase(
+    absl::flat_hash_map<ContactId, Record>::iterator it) {
+  const ContactId id = it->first;
+  const Record record = it->second;
+  records_.erase(it);
+  Lane& lane = lanes_[record.lane];
+  auto& set = lane.by_class[record.priority];
+  const bool was_head =
+      set.begin()->seq == record.seq && set.begin()->due == record.due;
+  set.erase(Key{record.due, record.seq, id});
+  if (!lane.parked && was_head) {
+    auto& heads = owners_[lane.owner].heads[record.priority];
+    heads.erase(Head{record.due, record.seq, record.lane});
+    if (!set.empty()) {
+      heads.insert(Head{set.begin()->due, set.begin()->seq, record.lane});
+    }
+  }
+  return record;
+}
+
+void ContactQueue::Park(LaneId lane_id, Micros reopen) {
+  Lane& lane = lanes_[lane_id];
+  Owner& owner = owners_[lane.owner];
+  for (int p = 0; p < kPriorityCount; ++p) {
+    if (lane.by_class[p].empty()) continue;
+    const Key& first = *lane.by_class[p].begin();
+    owner.heads[p].erase(Head{first.due, first.seq, lane_id});
+  }
+  lane.parked = true;
+  lane.reopen = reopen;
+  owner.parked.insert(Parked{reopen, lane_id});
+}
+
+void ContactQueue::Unpark(LaneId lane_id) {
+  Lane& lane = lanes_[lane_id];
+  Owner& owner = owners_[lane.owner];
+  owner.parked.erase(Parked{lane.reopen, lane_id});
+  lane.parked = false;
+  for (int p = 0; p < kPriorityCount; ++p) {
+    if (lane.by_class[p].empty()) continue;
+    const Key& first = *lane.by_class[p].begin();
+    owner.heads[p].insert(Head{first.due, first.seq, lane_id});
+  }
+}
+
+void ContactQueue::UnparkDue(OwnerId owner_id, Micros now) {
+  auto& parked = owners_[owner_id].parked;
+  while (!parked.empty() && parked.begin()->reopen <= now) {
+    Unpark(parked.begin()->lane);
+  }
+}
+
+Entry ContactQueue::MakeEntry(ContactId id, const Record& record,
+                              LaneId lane_id) const {
+  const Lane& lane = lanes_[lane_id];
+  return Entry{id, static_cast<Priority>(record.priority),
+               FromMicros(record.due), owners_[lane.owner].name, lane.group};
+}
+
+ContactQueue::UpsertResult ContactQueue::Upsert(ContactId id,
+                                                Priority priority,
+                                                absl::Time due,
+                                                std::string_view agent,
+                                                WindowGroup group) {
+  assert(id != 0);
+  assert(due != absl::InfiniteFuture() && due != absl::InfinitePast());
+  UpsertResult result = UpsertResult::kInserted;
+  if (auto it = records_.find(id); it != records_.end()) {
+    if (it->second.priority ==
+            static_cast<uint32_t>(Priority::kCallback) &&
+        priority != Priority::kCallback) {
+      return UpsertResult::kKeptCallback;
+    }
+    Erase(it);
+    result = UpsertResult::kMoved;
+  }
+  const LaneId lane = InternLane(InternOwner(agent), group);
+  const uint32_t seq = NextSeq();
+  Insert(id, lane, static_cast<int>(priority), ToMicros(due), seq);
+  return result;
+}
+
+bool ContactQueue::Remove(ContactId id) {
+  auto it = records_.find(id);
+  if (it == records_.end()) return false;
+  Erase(it);
+  return true;
+}
+
+bool ContactQueue::Contains(ContactId id) const {
+  return records_.contains(id);
+}
+
+std::optional<Entry> ContactQueue::Find(ContactId id) const {
+  auto it = records_.find(id);
+  if (it == records_.end()) return std::nullopt;
+  return MakeEntry(id, it->second, it->second.lane);
+}
+
+std::optional<Entry> ContactQueue::PopDue(absl::Time now,
+                                          std::string_view agent,
+                                          ContactCheck contact_check) {
+  return PopDue(
+      now, agent, [](WindowGroup) { return Eligibility::Now(); },
+      contact_check);
+}
+
+std::optional<Entry> ContactQueue::PopDue(absl::Time now,
+                                          std::string_view agent,
+                                          GroupCheck group_check,
+                                          ContactCheck contact_check) {
+  // `now` rounded down and dues rounded up: due <= now_us implies due <= now.
+  Micros now_us = absl::ToUnixMicros(now);
+  if (absl::FromUnixMicros(now_us) > now) --now_us;
+  const Micros after_now = now_us + 1;
+
+  absl::InlinedVector<OwnerId, 2> owners;
+  if (!agent.empty()) {
+    if (auto own = FindOwner(agent)) owners.push_back(*own);
+  }
+  owners.push_back(0);
+  for (OwnerId owner : owners) UnparkDue(owner, now_us);
+
+  // Group answers of this call, so a group is asked once per call.
+  absl::InlinedVector<std::pair<WindowGroup, Eligibility>, 8> groups_seen;
+  auto group_answer = [&](WindowGroup group) {
+    for (const auto& [g, answer] : groups_seen) {
+      if (g == group) return answer;
+    }
+    Eligibility answer = group_check(group);
+    groups_seen.emplace_back(group, answer);
+    return answer;
+  };
+  auto later = [&](absl::Time t) { return std::max(ToMicros(t), after_now); };
+
+  while (true) {
+    const Head* best = nullptr;
+    int best_class = 0;
+    for (int p = 0; p < kPriorityCount && best == nullptr; ++p) {
+      for (OwnerId owner : owners) {
+        const auto& heads = owners_[owner].heads[p];
+        if (!heads.empty() && heads.begin()->due <= now_us) {
+          best = &*heads.begin();
+          best_class = p;
+          break;
+        }
+      }
+    }
+    if (best == nullptr) return std::nullopt;
+
+    const LaneId lane_id = best->lane;
+    const Eligibility group_ok = group_answer(lanes_[lane_id].group);
+    if (!group_ok.eligible) {
+      Park(lane_id, later(group_ok.retry_at));
+      continue;
+    }
+    const ContactId id = lanes_[lane_id].by_class[best_class].begin()->contact;
+    const Eligibility contact_ok = contact_check(id);
+    if (contact_ok.eligible) {
+      const Record record = Erase(records_.find(id));
+      return MakeEntry(id, record, lane_id);
+    }
+    Erase(records_.find(id));
+    if (contact_ok.retry_at == absl::InfiniteFuture()) {
+      ++dropped_;
+      continue;
+    }
+    const Micros retry = later(contact_ok.retry_at);
+    const uint32_t seq = NextSeq();
+    Insert(id, lane_id, best_class, retry, seq);
+  }
+}
+
+absl::Time ContactQueue::NextDue(std::string_view agent) const {
+  Micros next = kNever;
+  auto consider = [&](OwnerId owner_id) {
+    const Owner& owner = owners_[owner_id];
+    for (const auto& heads : owner.heads) {
+      if (!heads.empty()) next = std::min(next, heads.begin()->due);
+    }
+    if (!owner.parked.empty()) {
+      next = std::min(next, owner.parked.begin()->reopen);
+    }
+  };
+  if (!agent.empty()) {
+    if (auto own = FindOwner(agent)) consider(*own);
+  }
+  consider(0);
+  return FromMicros(next);
+}
+
+size_t ContactQueue::Reassign(std::string_view from, std::string_view to) {
+  const std::optional<OwnerId> from_id = FindOwner(from);
+  if (!from_id) return 0;
+  const OwnerId to_id = InternOwner(to);
+  if (*from_id == to_id) return 0;
+  struct Moving {
+    ContactId id;
+    WindowGroup group;
+    int priority;
+    Micros due;
+    uint32_t seq;
+  };
+  std::vector<Moving> moving;
+  for (LaneId lane_id : owners_[*from_id].lanes) {
+    const Lane& lane = lanes_[lane_id];
+    for (int p = 0; p < kPriorityCount; ++p) {
+      for (const Key& key : lane.by_class[p]) {
+        moving.push_back({key.contact, lane.group, p, key.due, key.seq});
+      }
+    }
+  }
+  for (const Moving& m : moving) {
+    Erase(records_.find(m.id));
+    Insert(m.id, InternLane(to_id, m.group), m.priority, m.due, m.seq);
+  }
+  return moving.size();
+}
+
+void ContactQueue::ReopenGroups() {
+  for (Owner& owner : owners_) {
+    while (!owner.parked.empty()) Unpark(owner.parked.begin()->lane);
+  }
+}
+
+Depth ContactQueue::depth(absl::Time now) const {
+  const Micros now_us = absl::ToUnixMicros(now);
+  // Walks from both ends at once: O(min(due now, later)).
+  auto due_now_of = [now_us](const absl::btree_set<Key>& set) -> int64_t {
+    const int64_t n = static_cast<int64_t>(set.size());
+    auto front = set.begin();
+    auto back = set.end();
+    int64_t ahead = 0;
+    int64_t behind = 0;
+    while (ahead + behind < n) {
+      if (front->due > now_us) return ahead;
+      ++front;
+      ++ahead;
+      if (ahead + behind == n) break;
+      --back;
+      if (back->due <= now_us) return n - behind;
+      ++behind;
+    }
+    return ahead;
+  };
+
+  Depth depth;
+  depth.dropped = dropped_;
+  for (OwnerId owner_id = 0; owner_id < owners_.size(); ++owner_id) {
+    const Owner& owner = owners_[owner_id];
+    ClassDepths counts{};
+    for (LaneId lane_id : owner.lanes) {
+      const Lane& lane = lanes_[lane_id];
+      for (int p = 0; p < kPriorityCount; ++p) {
+        const auto& set = lane.by_class[p];
+        const auto n = static_cast<int64_t>(set.size());
+        if (lane.parked) {
+          counts[p].window_closed += n;
+          continue;
+        }
+        const int64_t due_now = due_now_of(set);
+        counts[p].due_now += due_now;
+        counts[p].later += n - due_now;
+      }
+    }
+    for (int p = 0; p < kPriorityCount; ++p) {
+      depth.all[p].due_now += counts[p].due_now;
+      depth.all[p].later += counts[p].later;
+      depth.all[p].window_closed += counts[p].window_closed;
+    }
+    if (owner_id == 0) {
+      depth.shared = counts;
+      continue;
+    }
+    int64_t total = 0;
+    for (const ClassDepth& c : counts) total += c.total();
+    if (total > 0) depth.agents.emplace_back(owner.name, counts);
+  }
+  std::sort(depth.agents.begin(), depth.agents.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  return depth;
+}
+
+}  // namespace dialer::queue

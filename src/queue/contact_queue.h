@@ -1,0 +1,260 @@
+// The contact queue of one campaign: which contact to dial next.
+//
+// Every contact is in the queue at most once, in one priority class, with a
+// due time (not offered before it), an optional agent reservation and a
+// window group. PopDue() hands out the best contact that is due now and that
+// the caller's eligibility hook accepts; contacts it rejects are filed again
+// at the time the hook names.
+//
+// Order. Best = lowest Priority; within a class the asking agent's own
+// reservations before the shared queue; then earliest due; then insertion
+// order (every Upsert and every re-filing counts as an insertion).
+//
+// Window groups. Calling windows depend on the contact's candidate zones and
+// state, so the engine gives each entry a WindowGroup: a small integer that
+// the compliance side assigns to each distinct (zone set, state) combination.
+// Its promise: when the group check says "group g not before T", no contact
+// of g is eligible before T. The queue then parks the whole group (for that
+// owner) until T in O(log n) and never looks at its contacts before T, so a
+// closed time zone costs one hook call per PopDue at most once, not one per
+// contact. The contact check is still asked for every contact offered (it is
+// the dial-time gate: DNC, per-contact caps, ...). See docs/queue.md.
+//
+// Cost. Upsert, Remove, Contains: O(log n). PopDue: O(log n) per candidate
+// it looks at; it looks at one contact per rejection the hooks make and one
+// lane per group found closed, and each rejected contact or group moves past
+// `now`, so the same one is not looked at twice in a call. depth(): see below.
+// Memory: about 70 bytes per contact (hash slot plus btree key).
+//
+// Example:
+//   ContactQueue q;
+//   q.Upsert(42, Priority::kFresh, now, "", group_of_contact_42);
+//   auto entry = q.PopDue(now, "agent-7", group_check, contact_check);
+//   if (entry) { /* dial entry->contact */ }
+//
+// Thread-safety: not thread-safe; the engine's strand owns the queue.
+#ifndef DIALER_QUEUE_CONTACT_QUEUE_H_
+#define DIALER_QUEUE_CONTACT_QUEUE_H_
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/btree_set.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/functional/function_ref.h"
+#include "absl/time/time.h"
+#include "dialer/types.h"
+#include "queue/priority.h"
+
+namespace dialer::queue {
+
+// Identifies a set of contacts that share their calling window (same
+// candidate zones, same state rules). 0 is a valid group ("no grouping").
+using WindowGroup = uint32_t;
+
+// One queued contact, as PopDue() returns it.
+struct Entry {
+  ContactId contact = 0;
+  Priority priority = Priority::kFresh;
+  absl::Time due;
+  std::string agent;  // the reservation; "" = shared queue
+  WindowGroup group = 0;
+};
+
+// The answer of an eligibility hook at the `now` of the PopDue() call:
+// eligible now, or not before `retry_at` (InfiniteFuture() = never).
+struct Eligibility {
+  bool eligible = true;
+  absl::Time retry_at = absl::InfinitePast();
+
+  static Eligibility Now() { return {true, absl::InfinitePast()}; }
+  static Eligibility NotBefore(absl::Time t) { return {false, t}; }
+  static Eligibility Never() { return {false, absl::InfiniteFuture()}; }
+};
+
+// Asked once per contact about to be offered. A rejection with a time
+// re-files the contact (same class and reservation) at that time; Never()
+// drops it from the queue.
+using ContactCheck = absl::FunctionRef<Eligibility(ContactId)>;
+// Asked about the group of a contact about to be offered (at most once per
+// group and owner per call). A rejection parks the group until its time;
+// Never() parks it until ReopenGroups().
+using GroupCheck = absl::FunctionRef<Eligibility(WindowGroup)>;
+
+// Counts of one priority class. due_now + later + window_closed = total.
+struct ClassDepth {
+  int64_t due_now = 0;        // due, in a group not known to be closed
+  int64_t later = 0;          // due after `now`
+  int64_t window_closed = 0;  // in a group the group check closed
+  int64_t total() const { return due_now + later + window_closed; }
+};
+using ClassDepths = std::array<ClassDepth, kPriorityCount>;  // by Priority
+
+struct Depth {
+  ClassDepths shared;  // the campaign's shared queue
+  // Per agent with at least one reservation, sorted by agent.
+  std::vector<std::pair<std::string, ClassDepths>> agents;
+  ClassDepths all;  // shared plus every agent
+  int64_t dropped = 0;  // contacts a contact check answered Never(), ever
+};
+
+class ContactQueue {
+ public:
+  struct Options {
+    // Insertion numbers are 32-bit; after this many the queue renumbers its
+    // entries (O(n log n), keeping their order). Lowered only by tests.
+    uint32_t max_sequence = UINT32_MAX;
+  };
+
+  ContactQueue();
+  explicit ContactQueue(Options options);
+  ContactQueue(const ContactQueue&) = delete;
+  ContactQueue& operator=(const ContactQueue&) = delete;
+  ContactQueue(ContactQueue&&) = default;
+  ContactQueue& operator=(ContactQueue&&) = default;
+
+  enum class UpsertResult {
+    kInserted,      // the contact was not in the queue
+    kMoved,         // it was; it now has the new class/due/agent/group
+    kKeptCallback,  // it holds a pending callback and `priority` is not
+                    // kCallback: nothing changed (a retry, recycle or hot
+                    // flag never pulls a promised callback earlier)
+  };
+  // Adds the contact, or moves it when it is already queued (a contact is in
+  // the queue at most once). `agent` reserves it for that agent ("" =
+  // shared). To replace a callback with another class, Remove() it first.
+  // REQUIRES: id != 0; due is finite.
+  UpsertResult Upsert(ContactId id, Priority priority, absl::Time due,
+                      std::string_view agent = {}, WindowGroup group = 0);
+
+  // Returns true iff the contact was queued (and is now removed).
+  bool Remove(ContactId id);
+  bool Contains(ContactId id) const;
+  // The queued entry of `id`, if any.
+  std::optional<Entry> Find(ContactId id) const;
+
+  // Removes and returns the best entry (see the order above) with due <= now
+  // among `agent`'s reservations and the shared queue that both hooks
+  // accept; nullopt if there is none. Rejected entries are re-filed or
+  // parked as described at ContactCheck and GroupCheck; a rejection whose
+  // time is not after `now` is treated as `now` + 1 µs so the call ends.
+  std::optional<Entry> PopDue(absl::Time now, std::string_view agent,
+                              GroupCheck group_check,
+                              ContactCheck contact_check);
+  // Same, for callers without window groups: every group is open.
+  std::optional<Entry> PopDue(absl::Time now, std::string_view agent,
+                              ContactCheck contact_check);
+
+  // A lower bound of the next time PopDue() for `agent` can return an entry
+  // (the earliest due time of its and the shared open groups, or the
+  // earliest time a parked group is asked again); InfiniteFuture() when
+  // nothing could ever be offered. O(log n).
+  absl::Time NextDue(std::string_view agent) const;
+
+  // Moves every reservation of `from` to `to` ("" = shared queue), keeping
+  // class and due: for an agent who logged out, so their callbacks are not
+  // missed. Returns how many entries moved. O(k log n) for k entries.
+  size_t Reassign(std::string_view from, std::string_view to);
+
+  // Forgets every group closure, so each group is asked again (call it when
+  // the compliance rules or holidays change).
+  void ReopenGroups();
+
+  // Counts per class, for the shared queue and each agent, split at `now`.
+  // For the dashboard, not per dial: O(lanes + min(due now, later)) per
+  // group and class.
+  Depth depth(absl::Time now) const;
+  size_t size() const { return records_.size(); }
+  bool empty() const { return records_.empty(); }
+
+ private:
+  // Microseconds since the Unix epoch, rounded up (never offered early).
+  using Micros = int64_t;
+  using LaneId = uint32_t;
+  using OwnerId = uint32_t;  // 0 = shared queue
+  static constexpr uint32_t kMaxLanes = 1u << 24;
+
+  struct Record {
+    Micros due;
+    uint32_t seq;
+    uint32_t lane : 24;
+    uint32_t priority : 8;
+  };
+  struct Key {
+    Micros due;
+    uint32_t seq;
+    ContactId contact;
+    friend bool operator<(const Key& a, const Key& b) {
+      return a.due != b.due ? a.due < b.due : a.seq < b.seq;
+    }
+  };
+  // A lane's best entry of one class, in its owner's head index.
+  struct Head {
+    Micros due;
+    uint32_t seq;
+    LaneId lane;
+    friend bool operator<(const Head& a, const Head& b) {
+      if (a.due != b.due) return a.due < b.due;
+      if (a.seq != b.seq) return a.seq < b.seq;
+      return a.lane < b.lane;
+    }
+  };
+  struct Parked {
+    Micros reopen;
+    LaneId lane;
+    friend bool operator<(const Parked& a, const Parked& b) {
+      return a.reopen != b.reopen ? a.reopen < b.reopen : a.lane < b.lane;
+    }
+  };
+  // The entries of one owner in one window group.
+  struct Lane {
+    OwnerId owner;
+    WindowGroup group;
+    bool parked = false;
+    Micros reopen = 0;
+    std::array<absl::btree_set<Key>, kPriorityCount> by_class;
+  };
+  struct Owner {
+    std::string name;
+    std::array<absl::btree_set<Head>, kPriorityCount> heads;  // open lanes
+    absl::btree_set<Parked> parked;
+    std::vector<LaneId> lanes;
+  };
+
+  static Micros ToMicros(absl::Time t);
+  static absl::Time FromMicros(Micros us);
+
+  OwnerId InternOwner(std::string_view agent);
+  std::optional<OwnerId> FindOwner(std::string_view agent) const;
+  LaneId InternLane(OwnerId owner, WindowGroup group);
+  uint32_t NextSeq();
+  void Renumber();
+
+  // Files the entry; `id` must not be queued.
+  void Insert(ContactId id, LaneId lane, int priority, Micros due,
+              uint32_t seq);
+  // Unfiles the entry and forgets it; returns what it was.
+  Record Erase(absl::flat_hash_map<ContactId, Record>::iterator it);
+  void Park(LaneId lane, Micros reopen);
+  void Unpark(LaneId lane);
+  void UnparkDue(OwnerId owner, Micros now);
+  Entry MakeEntry(ContactId id, const Record& record, LaneId lane) const;
+
+  Options options_;
+  absl::flat_hash_map<ContactId, Record> records_;
+  std::vector<Lane> lanes_;
+  absl::flat_hash_map<uint64_t, LaneId> lane_index_;  // (owner, group)
+  std::vector<Owner> owners_;
+  absl::flat_hash_map<std::string, OwnerId> owner_index_;
+  uint32_t next_seq_ = 0;
+  int64_t dropped_ = 0;
+};
+
+}  // namespace dialer::queue
+
+#endif  // DIALER_QUEUE_CONTACT_QUEUE_H_
