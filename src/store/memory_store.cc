@@ -1,0 +1,282 @@
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "dialer/store.h"
+
+namespace dialer {
+inline namespace v1 {
+namespace {
+
+template <class... Ts>
+struct Overloaded : Ts... {
+  using Ts::operator()...;
+};
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
+const char* OpName(const WriteOp& op) {
+  return std::visit(
+      Overloaded{[](const AttemptStarted&) { return "attempt_started"; },
+                 [](const AttemptEnded&) { return "attempt_ended"; },
+                 [](const DispositionRecord&) { return "disposition"; },
+                 [](const NoteRecord&) { return "note"; },
+                 [](const DncEntry&) { return "dnc"; },
+                 [](const AuditRecord&) { return "audit"; }},
+      op);
+}
+
+}  // namespace
+
+struct MemoryStore::Impl {
+  // What a batch adds to the stored state while it is being validated, so
+  // later ops of the batch may refer to earlier ones (an attempt started
+  // and ended in one batch).
+  struct BatchView {
+    absl::flat_hash_map<CallId, ContactId> started;
+    absl::flat_hash_set<CallId> ended;
+  };
+
+  bool HasContact(ContactId id) const ABSL_SHARED_LOCKS_REQUIRED(mu) {
+    return id >= 1 && static_cast<size_t>(id) <= contents.contacts.size();
+  }
+
+  // The contact of a started call, or 0 if no attempt of it was started.
+  ContactId StartedContact(const BatchView& batch, CallId call) const
+      ABSL_SHARED_LOCKS_REQUIRED(mu) {
+    if (auto it = attempt_by_call.find(call); it != attempt_by_call.end()) {
+      return contents.attempts_started[it->second].contact_id;
+    }
+    if (auto it = batch.started.find(call); it != batch.started.end()) {
+      return it->second;
+    }
+    return 0;
+  }
+
+  absl::Status CheckContact(ContactId id) const
+      ABSL_SHARED_LOCKS_REQUIRED(mu) {
+    if (HasContact(id)) return absl::OkStatus();
+    return absl::NotFoundError(absl::StrCat("contact ", id, " not found"));
+  }
+
+  // A call id that is 0 (none) or names a started attempt of `contact`.
+  absl::Status CheckOptionalCall(const BatchView& batch, CallId call,
+                                 ContactId contact) const
+      ABSL_SHARED_LOCKS_REQUIRED(mu) {
+    if (call == 0) return absl::OkStatus();
+    const ContactId owner = StartedContact(batch, call);
+    if (owner == 0) {
+      return absl::NotFoundError(
+          absl::StrCat("call ", call, " has no attempt_started"));
+    }
+    if (owner != contact) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "call ", call, " belongs to contact ", owner, ", not ", contact));
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status Check(BatchView& batch, const AttemptStarted& op) const
+      ABSL_SHARED_LOCKS_REQUIRED(mu) {
+    if (op.call_id == 0) return absl::InvalidArgumentError("call id is 0");
+    if (auto s = CheckContact(op.contact_id); !s.ok()) return s;
+    if (StartedContact(batch, op.call_id) != 0) {
+      return absl::AlreadyExistsError(
+          absl::StrCat("call ", op.call_id, " was already started"));
+    }
+    batch.started.emplace(op.call_id, op.contact_id);
+    return absl::OkStatus();
+  }
+
+  absl::Status Check(BatchView& batch, const AttemptEnded& op) const
+      ABSL_SHARED_LOCKS_REQUIRED(mu) {
+    if (op.call_id == 0) return absl::InvalidArgumentError("call id is 0");
+    if (auto s = CheckContact(op.contact_id); !s.ok()) return s;
+    if (auto s = CheckOptionalCall(batch, op.call_id, op.contact_id); !s.ok()) {
+      return s;
+    }
+    if (ended_calls.contains(op.call_id) || !batch.ended.insert(op.call_id).second) {
+      return absl::AlreadyExistsError(
+          absl::StrCat("call ", op.call_id, " has already ended"));
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status Check(BatchView& batch, const DispositionRecord& op) const
+      ABSL_SHARED_LOCKS_REQUIRED(mu) {
+    if (op.code.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("disposition of contact ", op.contact_id,
+                       " has an empty code"));
+    }
+    if (auto s = CheckContact(op.contact_id); !s.ok()) return s;
+    return CheckOptionalCall(batch, op.call_id, op.contact_id);
+  }
+
+  absl::Status Check(BatchView& batch, const NoteRecord& op) const
+      ABSL_SHARED_LOCKS_REQUIRED(mu) {
+    if (auto s = CheckContact(op.contact_id); !s.ok()) return s;
+    return CheckOptionalCall(batch, op.call_id, op.contact_id);
+  }
+
+  absl::Status Check(BatchView&, const DncEntry& op) const {
+    if (op.phone.empty()) {
+      return absl::InvalidArgumentError("do-not-call entry has an empty phone");
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status Check(BatchView&, const AuditRecord&) const {
+    return absl::OkStatus();
+  }
+
+  void Apply(AttemptStarted op) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
+    const size_t index = contents.attempts_started.size();
+    attempt_by_call.emplace(op.call_id, index);
+    // Kept sorted by start time (stable for equal times) so AttemptsSince
+    // is a binary search; attempts nearly always arrive in time order, so
+    // the insertion point is the end.
+    std::vector<size_t>& list = attempts_by_contact[op.contact_id];
+    const auto& all = contents.attempts_started;
+    const absl::Time at = op.at;
+    list.insert(std::upper_bound(list.begin(), list.end(), at,
+                                 [&all](absl::Time t, size_t i) {
+                                   return t < all[i].at;
+                                 }),
+                index);
+    contents.attempts_started.push_back(std::move(op));
+  }
+  void Apply(AttemptEnded op) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
+    ended_calls.insert(op.call_id);
+    contents.attempts_ended.push_back(std::move(op));
+  }
+  void Apply(DispositionRecord op) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
+    contents.dispositions.push_back(std::move(op));
+  }
+  void Apply(NoteRecord op) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
+    contents.notes.push_back(std::move(op));
+  }
+  void Apply(DncEntry op) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
+    // The first entry for a number is the one that counts (its source and
+    // time); repeats are accepted and dropped.
+    if (dnc_phones.insert(op.phone).second) {
+      contents.dnc.push_back(std::move(op));
+    }
+  }
+  void Apply(AuditRecord op) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
+    contents.audit.push_back(std::move(op));
+  }
+
+  mutable absl::Mutex mu;
+  MemoryStoreContents contents ABSL_GUARDED_BY(mu);
+  absl::flat_hash_map<CallId, size_t> attempt_by_call ABSL_GUARDED_BY(mu);
+  // Indices into contents.attempts_started, oldest start first.
+  absl::flat_hash_map<ContactId, std::vector<size_t>> attempts_by_contact
+      ABSL_GUARDED_BY(mu);
+  absl::flat_hash_set<CallId> ended_calls ABSL_GUARDED_BY(mu);
+  absl::flat_hash_set<std::string> dnc_phones ABSL_GUARDED_BY(mu);
+  int64_t commits ABSL_GUARDED_BY(mu) = 0;
+};
+
+MemoryStore::MemoryStore() : impl_(std::make_unique<Impl>()) {}
+
+MemoryStore::~MemoryStore() = default;
+
+absl::StatusOr<std::vector<ContactId>> MemoryStore::AddContacts(
+    const std::vector<Contact>& contacts) {
+  for (size_t i = 0; i < contacts.size(); ++i) {
+    if (contacts[i].phone.empty()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "contact ", i,
+          contacts[i].external_id.empty()
+              ? ""
+              : absl::StrCat(" ('", contacts[i].external_id, "')"),
+          ": phone is empty"));
+    }
+  }
+  std::vector<ContactId> ids;
+  ids.reserve(contacts.size());
+  absl::MutexLock lock(&impl_->mu);
+  std::vector<Contact>& stored = impl_->contents.contacts;
+  stored.reserve(stored.size() + contacts.size());
+  for (const Contact& contact : contacts) {
+    stored.push_back(contact);
+    stored.back().id = static_cast<ContactId>(stored.size());
+    ids.push_back(stored.back().id);
+  }
+  return ids;
+}
+
+absl::StatusOr<Contact> MemoryStore::GetContact(ContactId id) {
+  absl::ReaderMutexLock lock(&impl_->mu);
+  if (auto s = impl_->CheckContact(id); !s.ok()) return s;
+  return impl_->contents.contacts[static_cast<size_t>(id - 1)];
+}
+
+absl::Status MemoryStore::Commit(const WriteBatch& batch) {
+  if (batch.empty()) return absl::OkStatus();
+  absl::MutexLock lock(&impl_->mu);
+  Impl::BatchView view;
+  for (size_t i = 0; i < batch.ops.size(); ++i) {
+    const absl::Status s = std::visit(
+        [&](const auto& op) { return impl_->Check(view, op); }, batch.ops[i]);
+    if (!s.ok()) {
+      return absl::Status(s.code(), absl::StrCat("batch op ", i, " (",
+                                                 OpName(batch.ops[i]),
+                                                 "): ", s.message()));
+    }
+  }
+  for (const WriteOp& op : batch.ops) {
+    std::visit([&](const auto& o) { impl_->Apply(o); }, op);
+  }
+  ++impl_->commits;
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<AttemptStarted>> MemoryStore::AttemptsSince(
+    ContactId id, absl::Time since) {
+  absl::ReaderMutexLock lock(&impl_->mu);
+  if (auto s = impl_->CheckContact(id); !s.ok()) return s;
+  std::vector<AttemptStarted> result;
+  auto it = impl_->attempts_by_contact.find(id);
+  if (it == impl_->attempts_by_contact.end()) return result;
+  const std::vector<size_t>& list = it->second;
+  const auto& all = impl_->contents.attempts_started;
+  auto first = std::lower_bound(
+      list.begin(), list.end(), since,
+      [&all](size_t i, absl::Time t) { return all[i].at < t; });
+  result.reserve(static_cast<size_t>(list.end() - first));
+  for (; first != list.end(); ++first) result.push_back(all[*first]);
+  return result;
+}
+
+absl::StatusOr<std::vector<DncEntry>> MemoryStore::InternalDnc() {
+  absl::ReaderMutexLock lock(&impl_->mu);
+  return impl_->contents.dnc;
+}
+
+MemoryStoreContents MemoryStore::Snapshot() const {
+  absl::ReaderMutexLock lock(&impl_->mu);
+  return impl_->contents;
+}
+
+int64_t MemoryStore::commits() const {
+  absl::ReaderMutexLock lock(&impl_->mu);
+  return impl_->commits;
+}
+
+}  // namespace v1
+}  // namespace dialer
