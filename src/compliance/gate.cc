@@ -1,0 +1,243 @@
+#include "compliance/gate.h"
+
+#include <algorithm>
+
+#include "absl/container/inlined_vector.h"
+#include "compliance/embedded_data.h"
+#include "compliance/nanp_number.h"
+
+namespace dialer::compliance {
+namespace {
+
+constexpr uint32_t Bit(Reason r) { return uint32_t{1} << static_cast<int>(r); }
+
+constexpr uint32_t kTimeReasons =
+    Bit(Reason::kOutsideFederalWindow) | Bit(Reason::kOutsideStateWindow) |
+    Bit(Reason::kOutsideCampaignWindow) | Bit(Reason::kStateHoliday) |
+    Bit(Reason::kSundayBan);
+
+// How long a retry search may look ahead before calling the window "never".
+constexpr absl::Duration kSearchHorizon = absl::Hours(24 * 31);
+
+absl::Time CapClearsAt(int count, absl::Time oldest, int cap, absl::Duration window,
+                       absl::Time now) {
+  if (count == cap && oldest != absl::InfinitePast()) return std::max(now, oldest + window);
+  return now + window;
+}
+
+}  // namespace
+
+struct Gate::Context {
+  ZoneIdSet zones;
+  absl::InlinedVector<StateCode, 4> states;
+  absl::InlinedVector<const StateRule*, 4> state_rules;
+  const GateCampaign* campaign = nullptr;
+};
+
+absl::StatusOr<Rules> Rules::Default() {
+  Rules rules;
+  rules.resolver = &ZoneResolver::Default();
+  rules.holidays = &HolidayCalendar::Default();
+  auto state_rules = StateRules::Parse(EmbeddedStateRules());
+  if (!state_rules.ok()) return state_rules.status();
+  rules.state_rules = *std::move(state_rules);
+  return rules;
+}
+
+Gate::Gate(const Rules& rules) : rules_(rules) {}
+
+uint32_t Gate::TimeReasons(const Context& ctx, ZoneId /*zone*/,
+                           absl::CivilSecond local) const {
+  const absl::CivilDay day(local);
+  const absl::Weekday weekday = absl::GetWeekday(day);
+  const int wd = static_cast<int>(weekday);
+  const int second = local.hour() * 3600 + local.minute() * 60 + local.second();
+  uint32_t mask = 0;
+  // 47 CFR 64.1200(c)(1); 16 CFR 310.4(c).
+  if (!kFederalWindow.ContainsSecond(second)) mask |= Bit(Reason::kOutsideFederalWindow);
+  for (const StateRule* rule : ctx.state_rules) {
+    const DailyWindow& w = rule->windows[wd];
+    if (w.closed()) {
+      mask |= weekday == absl::Weekday::sunday ? Bit(Reason::kSundayBan)
+                                               : Bit(Reason::kOutsideStateWindow);
+    } else if (!w.ContainsSecond(second)) {
+      mask |= Bit(Reason::kOutsideStateWindow);
+    }
+    if (rule->holidays_restricted && rules_.holidays->IsStateHoliday(rule->state, day)) {
+      mask |= Bit(Reason::kStateHoliday);
+    }
+  }
+  if (!ctx.campaign->window[wd].ContainsSecond(second)) {
+    mask |= Bit(Reason::kOutsideCampaignWindow);
+  }
+  return mask;
+}
+
+absl::Time Gate::ZoneOpensAt(const Context& ctx, ZoneId zone, absl::Time from) const {
+  const absl::TimeZone& tz = rules_.resolver->zone(zone);
+  const absl::CivilSecond local = tz.At(from).cs;
+  const absl::CivilDay today(local);
+  for (int offset = 0; offset <= 31; ++offset) {
+    const absl::CivilDay day = today + offset;
+    const int wd = static_cast<int>(absl::GetWeekday(day));
+    DailyWindow w = kFederalWindow.Intersect(ctx.campaign->window[wd]);
+    bool holiday = false;
+    for (const StateRule* rule : ctx.state_rules) {
+      w = w.Intersect(rule->windows[wd]);
+      holiday = holiday ||
+                (rule->holidays_restricted && rules_.holidays->IsStateHoliday(rule->state, day));
+    }
+    if (holiday || w.closed()) continue;
+    const absl::CivilSecond start = absl::CivilSecond(day) + w.start_minute * 60;
+    const absl::CivilSecond end = absl::CivilSecond(day) + w.end_minute * 60;
+    if (offset == 0) {
+      if (local >= end) continue;
+      if (local >= start) return from;
+    }
+    const absl::TimeZone::TimeInfo info = tz.At(start);
+    const absl::Time t =
+        info.kind == absl::TimeZone::TimeInfo::SKIPPED ? info.trans : info.pre;
+    return std::max(t, from);
+  }
+  return absl::InfiniteFuture();
+}
+
+absl::Time Gate::NextOpening(const Context& ctx, absl::Time from) const {
+  absl::Time t = from;
+  for (int i = 0; i < 64 && t - from <= kSearchHorizon; ++i) {
+    absl::Time next = t;
+    for (ZoneId z : ctx.zones) {
+      next = std::max(next, ZoneOpensAt(ctx, z, t));
+      if (next == absl::InfiniteFuture()) return next;
+    }
+    if (next == t) return t;
+    t = next;
+  }
+  return absl::InfiniteFuture();
+}
+
+Decision Gate::Check(const GateContact& contact, const GateCampaign& campaign,
+                     const GateCounters& counters, absl::Time now) const {
+  Decision d;
+  d.at = now;
+  d.phone_e164 = contact.phone_e164;
+  d.contact_state = contact.state;
+  d.zip = contact.zip;
+  d.time_zone = contact.time_zone;
+  d.campaign_id = campaign.id;
+  d.subject = campaign.subject;
+  d.caller_id = campaign.caller_id;
+  d.mode = campaign.mode;
+  d.abandon_state = campaign.abandon_state;
+  d.attempts_24h = counters.attempts_24h;
+  d.attempts_general = counters.attempts_general;
+  d.last_conversation = counters.last_conversation;
+
+  uint32_t mask = 0;
+  Context ctx;
+  ctx.campaign = &campaign;
+  const std::optional<NanpNumber> number = ParseNanpE164(contact.phone_e164);
+  if (!number) mask |= Bit(Reason::kInvalidPhone);
+  bool tz_ok = true;
+  ctx.zones = rules_.resolver->Resolve(number ? &*number : nullptr, contact.state,
+                                       contact.time_zone, &tz_ok);
+  if (!tz_ok) mask |= Bit(Reason::kInvalidTimeZone);
+
+  // State rules attach by area code (FL 501.059(8)(d), OK 775C) and by
+  // the contact's address.
+  if (number) {
+    for (StateCode s : rules_.resolver->StateCodesForAreaCode(number->npa)) {
+      ctx.states.push_back(s);
+    }
+  }
+  if (auto s = PackStateCode(contact.state)) ctx.states.push_back(*s);
+  std::sort(ctx.states.begin(), ctx.states.end());
+  ctx.states.erase(std::unique(ctx.states.begin(), ctx.states.end()), ctx.states.end());
+  int state_cap = 0;
+  for (StateCode s : ctx.states) {
+    d.states.push_back(UnpackStateCode(s));
+    if (rules_.blackouts.IsOn(s)) mask |= Bit(Reason::kStateBlackout);
+    if (const StateRule* rule = rules_.state_rules.Find(s)) {
+      ctx.state_rules.push_back(rule);
+      if (rule->max_attempts_per_24h > 0 &&
+          (state_cap == 0 || rule->max_attempts_per_24h < state_cap)) {
+        state_cap = rule->max_attempts_per_24h;
+      }
+    }
+  }
+
+  d.zones.reserve(ctx.zones.size());
+  d.local_times.reserve(ctx.zones.size());
+  for (ZoneId z : ctx.zones) {
+    const absl::CivilSecond local = rules_.resolver->zone(z).At(now).cs;
+    d.zones.push_back(rules_.resolver->zone_name(z));
+    d.local_times.push_back(local);
+    mask |= TimeReasons(ctx, z, local);
+  }
+
+  if (number && rules_.dnc != nullptr) {
+    const DncLists::Hits hits = rules_.dnc->Check(number->national, ctx.states);
+    if (hits.national) mask |= Bit(Reason::kDncNational);
+    if (hits.state) mask |= Bit(Reason::kDncState);
+    if (hits.internal) mask |= Bit(Reason::kDncInternal);
+  }
+
+  absl::Time caps_clear = now;
+  if (campaign.max_attempts_per_24h > 0 &&
+      counters.attempts_24h >= campaign.max_attempts_per_24h) {
+    mask |= Bit(Reason::kAttemptCapCampaign);
+    caps_clear = std::max(caps_clear, CapClearsAt(counters.attempts_24h,
+                                                  counters.oldest_attempt_24h,
+                                                  campaign.max_attempts_per_24h,
+                                                  absl::Hours(24), now));
+  }
+  if (state_cap > 0 && counters.attempts_24h >= state_cap) {
+    mask |= Bit(Reason::kAttemptCapState);
+    caps_clear = std::max(caps_clear,
+                          CapClearsAt(counters.attempts_24h, counters.oldest_attempt_24h,
+                                      state_cap, absl::Hours(24), now));
+  }
+  const GeneralCap& general = campaign.general_cap;
+  if (general.count > 0 && counters.attempts_general >= general.count) {
+    mask |= Bit(Reason::kAttemptCapGeneral);
+    caps_clear = std::max(caps_clear, CapClearsAt(counters.attempts_general,
+                                                  counters.oldest_attempt_general,
+                                                  general.count, general.window, now));
+  }
+  if (general.cool_off_after_conversation > absl::ZeroDuration() &&
+      counters.last_conversation != absl::InfinitePast() &&
+      now < counters.last_conversation + general.cool_off_after_conversation) {
+    mask |= Bit(Reason::kConversationCoolOff);
+    caps_clear = std::max(caps_clear,
+                          counters.last_conversation + general.cool_off_after_conversation);
+  }
+
+  // Power mode keeps an agent on the line from the start, so it cannot
+  // abandon and may go on after the stop (64.1200(a)(7)).
+  if (campaign.abandon_state == AbandonState::kStop && campaign.mode != DialMode::kPower) {
+    mask |= Bit(Reason::kAbandonStop);
+  }
+  // 64.1601(e) and the Truth in Caller ID Act: a transmitted number the
+  // account holds and that calls back; never blank.
+  if (campaign.caller_id.empty() || !ParseNanpE164(campaign.caller_id) ||
+      !campaign.allowed_caller_ids.contains(campaign.caller_id)) {
+    mask |= Bit(Reason::kCallerIdNotAllowed);
+  }
+
+  d.allowed = mask == 0;
+  for (int i = 0; i < kReasonCount; ++i) {
+    if (mask & (uint32_t{1} << i)) d.reasons.push_back(static_cast<Reason>(i));
+  }
+  if (d.allowed) {
+    d.retry_at = now;
+  } else if (std::all_of(d.reasons.begin(), d.reasons.end(), ClearsWithTime)) {
+    d.retry_at = (mask & kTimeReasons) == 0 && caps_clear == now
+                     ? now
+                     : NextOpening(ctx, caps_clear);
+  } else {
+    d.retry_at = absl::InfiniteFuture();
+  }
+  return d;
+}
+
+}  // namespace dialer::compliance

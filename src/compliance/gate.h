@@ -1,0 +1,138 @@
+// The one compliance gate: may this contact be dialed now, for this campaign?
+//
+// Gate::Check() is a pure function of (contact, campaign, counters, time)
+// and the Rules it was built with. It evaluates EVERY rule and returns a
+// Decision listing every rule that says no, so the audit log shows all of
+// them. The engine asks it at dial time for every call; nothing else
+// decides.
+//
+// Rules applied (docs/compliance.md has the sources and reason codes):
+//  - calling windows in every candidate zone of the contact (ZoneResolver):
+//    federal 08:00-21:00; each applicable state's window for the local
+//    weekday (applicable = the NPA's state(s) by area code and the contact's
+//    state); `closed` Sundays; the state's holidays where its row bans them;
+//    the campaign's stricter window, also in the called party's local time;
+//  - manual per-state blackout switches;
+//  - DNC: national registry, applicable states' lists, internal list;
+//  - attempt caps: the campaign's per-24h cap, the smallest applicable state
+//    cap (FL/OK/MD: 3 per 24 h, same subject), the campaign's general rule
+//    (N calls per window, cool-off after a conversation);
+//  - abandon stop when the campaign dials in parallel or predictive mode;
+//  - caller ID: must be one of the campaign's allowed numbers.
+//
+// Example:
+//   absl::StatusOr<Rules> rules = Rules::Default();
+//   Gate gate(*rules);
+//   Decision d = gate.Check(contact, campaign, counters, now);
+//   if (!d.allowed) store.AppendAudit(DecisionToJson(d));
+//
+// Thread-safety: Check() is const and may run concurrently, provided nobody
+// mutates the Rules (blackouts, internal DNC) at the same time. The engine
+// mutates them on its strand between checks.
+#ifndef DIALER_COMPLIANCE_GATE_H_
+#define DIALER_COMPLIANCE_GATE_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "compliance/abandon_tracker.h"
+#include "compliance/daily_window.h"
+#include "compliance/decision.h"
+#include "compliance/dnc_lists.h"
+#include "compliance/holiday_calendar.h"
+#include "compliance/state_blackouts.h"
+#include "compliance/state_rules.h"
+#include "compliance/zone_resolver.h"
+#include "dialer/types.h"
+
+namespace dialer::compliance {
+
+// The contact fields compliance needs (same as an imported contact's).
+struct GateContact {
+  std::string phone_e164;  // "+12125550100"
+  std::string state;       // USPS code or empty
+  std::string zip;         // accepted, unused (no ZIP data; see ZoneResolver)
+  std::string time_zone;   // IANA ID or empty
+};
+
+// A rule like Regulation F's 7 calls in 7 days (12 CFR 1006.14(b)(2)).
+struct GeneralCap {
+  int count = 0;  // 0 = no general cap; otherwise at most `count` calls ...
+  absl::Duration window = absl::Hours(24 * 7);  // ... per rolling window
+  // No call within this long after a conversation (zero = none).
+  absl::Duration cool_off_after_conversation = absl::ZeroDuration();
+};
+
+struct GateCampaign {
+  std::string id;
+  std::string subject;  // what the 24 h state caps count "calls on"
+  // The campaign's own window per weekday, local time of the called party.
+  WeeklyWindows window = {DailyWindow::AllDay(), DailyWindow::AllDay(),
+                          DailyWindow::AllDay(), DailyWindow::AllDay(),
+                          DailyWindow::AllDay(), DailyWindow::AllDay(),
+                          DailyWindow::AllDay()};
+  int max_attempts_per_24h = 0;  // 0 = no campaign cap
+  GeneralCap general_cap;
+  // E.164 numbers the account owns and that route a call back to it.
+  absl::flat_hash_set<std::string> allowed_caller_ids;
+  std::string caller_id;  // the number chosen for this dial
+  AbandonState abandon_state = AbandonState::kNormal;
+  DialMode mode = DialMode::kPower;
+
+  // Same window every day.
+  void SetDailyWindow(DailyWindow w) { window.fill(w); }
+};
+
+// Counts the engine keeps per contact (all the person's numbers) and
+// subject, across every caller ID, answered or not.
+struct GateCounters {
+  int attempts_24h = 0;  // calls in the rolling 24 h before `now`
+  // Oldest of those calls, or InfinitePast() when unknown (then retry_at
+  // assumes the cap lasts a full 24 h).
+  absl::Time oldest_attempt_24h = absl::InfinitePast();
+  int attempts_general = 0;  // calls in the general cap's window
+  absl::Time oldest_attempt_general = absl::InfinitePast();
+  // Last conversation with the person, InfinitePast() if none.
+  absl::Time last_conversation = absl::InfinitePast();
+};
+
+// Everything the gate consults besides the call itself. Pointers are
+// non-owning and must outlive every Gate built on these Rules.
+struct Rules {
+  const ZoneResolver* resolver = nullptr;    // REQUIRED
+  const HolidayCalendar* holidays = nullptr;  // REQUIRED
+  StateRules state_rules;
+  StateBlackouts blackouts;
+  const DncLists* dnc = nullptr;  // null = no DNC lists loaded
+
+  // Embedded data: ZoneResolver::Default(), HolidayCalendar::Default(), the
+  // embedded state rules, no blackout, no DNC lists. Errors only if the
+  // embedded CSV is malformed.
+  [[nodiscard]] static absl::StatusOr<Rules> Default();
+};
+
+class Gate {
+ public:
+  // REQUIRES: rules.resolver and rules.holidays are set; `rules` outlives
+  // the gate (it is read on every Check, so blackout and DNC changes take
+  // effect at once).
+  explicit Gate(const Rules& rules);
+
+  Decision Check(const GateContact& contact, const GateCampaign& campaign,
+                 const GateCounters& counters, absl::Time now) const;
+
+ private:
+  struct Context;
+  uint32_t TimeReasons(const Context& ctx, ZoneId zone, absl::CivilSecond local) const;
+  absl::Time ZoneOpensAt(const Context& ctx, ZoneId zone, absl::Time from) const;
+  absl::Time NextOpening(const Context& ctx, absl::Time from) const;
+
+  const Rules& rules_;
+};
+
+}  // namespace dialer::compliance
+
+#endif  // DIALER_COMPLIANCE_GATE_H_
