@@ -7,8 +7,9 @@
 // ManualClock (tests, manual_clock.h), SimulatedClock (simulator,
 // simulated_clock.h), ClockWrapper (forwarding base for decorators).
 //
-// Thread-safe: every implementation allows calls from any thread. Callbacks
-// of one clock never run concurrently with each other.
+// Thread-safe: Clock::System() and ManualClock allow calls from any thread
+// (SimulatedClock is the exception: one thread only). Callbacks of one clock
+// never run concurrently with each other.
 #ifndef DIALER_CLOCK_H_
 #define DIALER_CLOCK_H_
 
@@ -41,7 +42,8 @@ class DIALER_EXPORT Clock {
 
   // Runs `fn` once, at or after `when` (immediately-due callbacks run on the
   // clock's own thread or loop, never inside ScheduleAt). Callbacks due at
-  // the same instant run in the order they were scheduled.
+  // the same instant run in the order they were scheduled; a `when` in the
+  // past counts as Now().
   // REQUIRES: fn does not block.
   virtual TimerId ScheduleAt(absl::Time when, absl::AnyInvocable<void()> fn) = 0;
 
