@@ -26,7 +26,9 @@ inline namespace v1 {
 // (deadline, scheduling order) order; a callback scheduled by a callback for
 // a time not after the target also runs in the same call.
 //
-// Thread-safe.
+// Thread-safe. Two threads advancing at once take turns (callbacks never
+// overlap); a callback may itself Advance, which runs the newly due
+// callbacks at once on the same thread.
 class DIALER_EXPORT ManualClock : public Clock {
  public:
   explicit ManualClock(absl::Time start = absl::UnixEpoch());
