@@ -1,0 +1,56 @@
+// Short-horizon forecast of abandoned live answers: the core of the
+// predictive pacer.
+//
+// Time from now is cut into buckets. In bucket k, agents free up (expected
+// count frees[k]) and live answers arrive that need an agent (expected count
+// demand[k] from calls already in flight, plus new_call_demand[k] for each
+// additional call placed now). Both are taken as Poisson counts, which
+// over-states their spread a little (conservative). The forecast tracks the
+// exact distribution of the number of free agents through the buckets:
+// within a bucket frees come first (a live answer may wait for an agent
+// freeing within the same bucket, which is the grace the 2-second rule
+// leaves), then arrivals take free agents; an arrival that finds none is an
+// abandon. Agents who take a call stay busy to the end of the horizon.
+//
+// ExpectedAbandons(n) is the expected number of abandons over the horizon
+// with n more calls placed now; n -> ExpectedAbandons(n) is increasing and
+// convex, and ExpectedAbandons(n) - ExpectedAbandons(n - 1) is the marginal
+// risk of the n-th call (the expected abandons it adds, counting the agents
+// it takes from later answers).
+//
+// Thread-compatible; ExpectedAbandons() is const and allocation-light.
+#ifndef DIALER_PACING_ABANDON_FORECAST_H_
+#define DIALER_PACING_ABANDON_FORECAST_H_
+
+#include <vector>
+
+namespace dialer::pacing {
+
+struct ForecastInput {
+  int idle_agents = 0;  // free now
+  int max_agents = 0;   // cap on free agents (logged in, not on break)
+  // All three indexed by bucket; missing entries are 0.
+  std::vector<double> frees;
+  std::vector<double> demand;
+  std::vector<double> new_call_demand;  // per additional call
+};
+
+class AbandonForecast {
+ public:
+  // REQUIRES: 0 <= idle_agents <= max_agents; entries >= 0.
+  explicit AbandonForecast(ForecastInput input);
+
+  double ExpectedAbandons(int new_calls) const;
+  // Expected live answers of one new call within the horizon.
+  double NewCallLiveProbability() const { return new_call_live_; }
+  int buckets() const { return buckets_; }
+
+ private:
+  ForecastInput in_;
+  int buckets_;
+  double new_call_live_ = 0;
+};
+
+}  // namespace dialer::pacing
+
+#endif  // DIALER_PACING_ABANDON_FORECAST_H_

@@ -1,0 +1,236 @@
+#include "pacing/predictive_pacer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+namespace dialer::pacing {
+namespace {
+
+// Decay of the forecast/observed abandon sums, per live answer.
+constexpr double kCalibrationHalfLife = 1000;
+// Pseudo-abandons on both sides of the calibration ratio.
+constexpr double kCalibrationPrior = 3;
+// Step of theta's stochastic approximation.
+constexpr double kThetaGain = 0.03;
+// One-sided z of the live-share upper bound.
+constexpr double kLiveShareZ = 1.0;
+
+double Seconds(absl::Duration d) { return absl::ToDoubleSeconds(d); }
+
+}  // namespace
+
+PredictivePacer::PredictivePacer(const PacerOptions& options)
+    : budget_(std::max(kMinBudget, options.EffectiveTarget() -
+                                       options.detector_false_positive_rate)),
+      outcomes_(DialOutcomeEstimator::Prior{}, /*half_life_dials=*/150,
+                options.time_zone),
+      ring_pickup_({12, 0.5, 5}, 200),
+      ring_other_({3, 1.0, 5}, 200),
+      ring_timeout_({25, 0.1, 5}, 200),
+      verdict_({2.5, 0.4, 5}, 200),
+      talk_({150, 1.0, 5}, 100),
+      wrap_({30, 0.5, 5}, 100),
+      theta_(std::clamp(3 * budget_, 0.02, 0.3)) {}
+
+bool PredictivePacer::warming_up() const {
+  return outcomes_.count() < kWarmupOutcomes || live_outcomes_ < kWarmupLive;
+}
+
+double PredictivePacer::EffectiveBudget() const {
+  const double calibration = std::clamp(
+      (observed_abandons_ + kCalibrationPrior) /
+          (forecast_abandons_ + kCalibrationPrior),
+      0.5, 2.5);
+  return budget_ / calibration;
+}
+
+ForecastInput PredictivePacer::BuildForecast(const Snapshot& s) const {
+  const double dt = kBucketSeconds;
+  const double latency = verdict_.Mean();
+  const int buckets = std::clamp(
+      static_cast<int>(std::ceil(
+          (ring_timeout_.Mean() + 1.5 * latency + 1) / dt)),
+      5, 90);
+  ForecastInput in;
+  in.frees.assign(buckets, 0.0);
+  in.demand.assign(buckets, 0.0);
+  in.new_call_demand.assign(buckets, 0.0);
+
+  const double wrap_mean = wrap_.Mean();
+  for (const AgentView& a : s.agents) {
+    if (a.activity == AgentActivity::kBreak) continue;
+    ++in.max_agents;
+    const double e = Seconds(a.in_state);
+    double previous = 0;
+    for (int k = 0; k < buckets; ++k) {
+      const double t = (k + 1) * dt;
+      double cdf = 0;
+      if (a.activity == AgentActivity::kOnCall) {
+        cdf = t > wrap_mean ? talk_.ConditionalCdf(e, t - wrap_mean) : 0;
+      } else if (a.activity == AgentActivity::kWrapUp) {
+        cdf = wrap_.ConditionalCdf(e, t);
+      } else {
+        break;
+      }
+      in.frees[k] += cdf - previous;
+      previous = cdf;
+    }
+    if (a.activity == AgentActivity::kReady) ++in.idle_agents;
+  }
+
+  // Outcome shares with the live share at its upper bound.
+  const double live = outcomes_.LiveShareUpper(kLiveShareZ);
+  const double rest = std::max(1e-9, 1 - outcomes_.LiveShare());
+  const double scale = (1 - live) / rest;
+  const double machine = outcomes_.Share(DialOutcomeEstimator::kMachine) * scale;
+  const double no_answer =
+      outcomes_.Share(DialOutcomeEstimator::kNoAnswer) * scale;
+  const double other =
+      outcomes_.Share(DialOutcomeEstimator::kBusyOrFailed) * scale;
+  const double live_given_pickup = live / std::max(1e-9, live + machine);
+
+  // Live answers of a call of age `age`: pick-up at age + u, need an agent
+  // `latency` later.
+  auto add_ringing = [&](double age, double weight, std::vector<double>& out) {
+    double previous = ring_pickup_.Cdf(age);
+    for (int k = 0; k < buckets; ++k) {
+      const double pickup_by = age + (k + 1) * dt - latency;
+      if (pickup_by <= age) continue;
+      const double cdf = ring_pickup_.Cdf(pickup_by);
+      out[k] += weight * (cdf - previous);
+      previous = cdf;
+    }
+  };
+  for (const CallView& call : s.calls) {
+    switch (call.stage) {
+      case CallStage::kRinging: {
+        const double age = Seconds(call.age);
+        const double unresolved = (live + machine) * ring_pickup_.Survival(age) +
+                                  no_answer * ring_timeout_.Survival(age) +
+                                  other * ring_other_.Survival(age);
+        if (unresolved > 1e-12) {
+          add_ringing(age, live / unresolved, in.demand);
+        }
+        break;
+      }
+      case CallStage::kAwaitingVerdict: {
+        const double u = Seconds(call.in_stage);
+        double previous = 0;
+        for (int k = 0; k < buckets; ++k) {
+          const double cdf = verdict_.ConditionalCdf(u, (k + 1) * dt);
+          in.demand[k] += live_given_pickup * (cdf - previous);
+          previous = cdf;
+        }
+        break;
+      }
+      case CallStage::kLiveWaiting:
+        in.demand[0] += 1;
+        break;
+    }
+  }
+  add_ringing(0, live, in.new_call_demand);
+  return in;
+}
+
+int PredictivePacer::ModelDials(const Snapshot& s, double theta) {
+  ForecastInput in = BuildForecast(s);
+  // Never expect more live answers than agents free now or soon.
+  double capacity = in.idle_agents, demand = 0;
+  for (double f : in.frees) capacity += f;
+  for (double d : in.demand) demand += d;
+  const AbandonForecast forecast(std::move(in));
+  const double nu = forecast.NewCallLiveProbability();
+  if (nu <= 0) return 0;
+  const int cap = std::max(0, static_cast<int>((capacity - demand) / nu));
+  double before = forecast.ExpectedAbandons(0);
+  int n = 0;
+  while (n < cap) {
+    const double after = forecast.ExpectedAbandons(n + 1);
+    const double added = after - before;
+    if (added / nu > theta) break;
+    pending_.push_back(PendingCall{nu, added});
+    before = after;
+    ++n;
+  }
+  return n;
+}
+
+Plan PredictivePacer::Decide(const Snapshot& s) {
+  const SnapshotCounts c = CountSnapshot(s);
+  const Plan plan{0, s.now + absl::Seconds(1)};
+  pending_.clear();
+  throttled_ = s.abandon_state == compliance::AbandonState::kThrottle;
+  if (s.abandon_state == compliance::AbandonState::kStop) {
+    return Plan{PowerDials(c), plan.review_at};
+  }
+  int wanted = 0;
+  if (warming_up()) {
+    wanted = std::max(0, static_cast<int>(std::lround(kWarmupLines * c.ready)) -
+                             c.calls_in_flight);
+  } else {
+    wanted = ModelDials(s, throttled_ ? theta_ / 2 : theta_);
+  }
+  return Plan{ApplyAbandonState(s.abandon_state, c, wanted), plan.review_at};
+}
+
+void PredictivePacer::OnDialPlaced(absl::Time) {
+  if (pending_.empty()) return;
+  const PendingCall call = pending_.front();
+  pending_.pop_front();
+  forecast_abandons_ += call.risk;
+  const double budget = throttled_ ? EffectiveBudget() / 2 : EffectiveBudget();
+  const double risk = call.risk / call.live;
+  theta_ *= std::exp(kThetaGain * call.live * (budget - risk) / budget);
+  theta_ = std::clamp(theta_, budget, 0.6);
+}
+
+void PredictivePacer::OnDialResolved(absl::Time t, DialOutcome outcome,
+                                     absl::Duration ring_time,
+                                     absl::Duration verdict_latency) {
+  outcomes_.Record(t, outcome);
+  const double ring = Seconds(ring_time);
+  switch (outcome) {
+    case DialOutcome::kHuman:
+      ++live_outcomes_;
+      [[fallthrough]];
+    case DialOutcome::kMachine:
+      ring_pickup_.Record(ring);
+      if (verdict_latency > absl::ZeroDuration()) {
+        verdict_.Record(Seconds(verdict_latency));
+      }
+      break;
+    case DialOutcome::kNoAnswer:
+      ring_timeout_.Record(ring);
+      break;
+    case DialOutcome::kBusy:
+    case DialOutcome::kFailed:
+      ring_other_.Record(ring);
+      break;
+  }
+}
+
+void PredictivePacer::DecayCalibration() {
+  const double decay = std::exp2(-1.0 / kCalibrationHalfLife);
+  forecast_abandons_ *= decay;
+  observed_abandons_ *= decay;
+}
+
+void PredictivePacer::OnLiveAnswerConnected(absl::Time, absl::Duration) {
+  DecayCalibration();
+}
+
+void PredictivePacer::OnLiveAnswerAbandoned(absl::Time, absl::Duration) {
+  DecayCalibration();
+  observed_abandons_ += 1;
+}
+
+void PredictivePacer::OnTalkEnded(absl::Time, absl::Duration talk) {
+  talk_.Record(Seconds(talk));
+}
+
+void PredictivePacer::OnWrapEnded(absl::Time, absl::Duration wrap) {
+  wrap_.Record(Seconds(wrap));
+}
+
+}  // namespace dialer::pacing

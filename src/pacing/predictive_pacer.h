@@ -1,0 +1,101 @@
+// `predictive`: pooled, model-based pacing that keeps the campaign's abandon
+// rate under its budget (docs/pacing.md explains the model in full).
+//
+// On every decision it forecasts, second by second over the next ring
+// period, how many agents free up (agents on a call: remaining talk given
+// the time already talked, then wrap-up; agents in wrap-up: remaining wrap)
+// and how many live answers arrive (each ringing call by its age, each
+// picked-up call awaiting the detector, each live answer already waiting),
+// and places calls one by one while the marginal risk of the next call -
+// the probability that its live answer is abandoned, AbandonForecast - stays
+// below a threshold theta. Theta is tuned online so that the forecast abandon
+// rate of the calls placed equals the budget, and the budget is corrected by
+// how the forecasts compared with the abandons actually observed.
+//
+// Budget: abandon_target (default 0.8 x limit) minus the detector's expected
+// false-positive rate (those abandons are invisible to the engine but count
+// under the FCC rule), at least kMinBudget.
+//
+// Conservative where it matters:
+//   - live share of new calls is an upper confidence bound (few data -> a
+//     higher assumed answer rate -> fewer calls);
+//   - never more calls in flight than make the expected live answers exceed
+//     the agents free now plus those expected to free up within the horizon;
+//   - warm-up: until kWarmupOutcomes outcomes (and kWarmupLive live answers)
+//     are seen, calls in flight are topped up to kWarmupLines per ready agent;
+//   - compliance: at kThrottle the threshold and budget are halved and the
+//     override of snapshot_counts.h applies; at kStop it dials like power.
+//
+// Thread-compatible (see pacer.h).
+#ifndef DIALER_PACING_PREDICTIVE_PACER_H_
+#define DIALER_PACING_PREDICTIVE_PACER_H_
+
+#include <deque>
+
+#include "pacing/abandon_forecast.h"
+#include "pacing/dial_outcome_estimator.h"
+#include "pacing/duration_estimator.h"
+#include "pacing/pacer.h"
+#include "pacing/snapshot_counts.h"
+
+namespace dialer::pacing {
+
+class PredictivePacer final : public Pacer {
+ public:
+  static constexpr int kWarmupOutcomes = 30;
+  static constexpr int kWarmupLive = 5;
+  static constexpr double kWarmupLines = 1.35;
+  static constexpr double kMinBudget = 0.002;
+  static constexpr double kBucketSeconds = 1.0;
+
+  // REQUIRES: options.Validate() is OK.
+  explicit PredictivePacer(const PacerOptions& options);
+
+  std::string_view name() const override { return "predictive"; }
+  Plan Decide(const Snapshot& snapshot) override;
+
+  void OnDialPlaced(absl::Time t) override;
+  void OnDialResolved(absl::Time t, DialOutcome outcome,
+                      absl::Duration ring_time,
+                      absl::Duration verdict_latency) override;
+  void OnLiveAnswerConnected(absl::Time t, absl::Duration wait) override;
+  void OnLiveAnswerAbandoned(absl::Time t, absl::Duration wait) override;
+  void OnTalkEnded(absl::Time t, absl::Duration talk) override;
+  void OnWrapEnded(absl::Time t, absl::Duration wrap) override;
+
+  // Introspection for tests, logs and docs.
+  bool warming_up() const;
+  double theta() const { return theta_; }
+  // The pacing budget after the observed/forecast correction.
+  double EffectiveBudget() const;
+  // The forecast the last model-based decision used.
+  ForecastInput BuildForecast(const Snapshot& snapshot) const;
+
+ private:
+  struct PendingCall {
+    double live = 0;  // probability of a live answer within the horizon
+    double risk = 0;  // forecast abandons it adds
+  };
+  int ModelDials(const Snapshot& snapshot, double theta);
+  void DecayCalibration();
+
+  double budget_;
+  DialOutcomeEstimator outcomes_;
+  DurationEstimator ring_pickup_;    // dial to pick-up (person or machine)
+  DurationEstimator ring_other_;     // dial to busy / failed
+  DurationEstimator ring_timeout_;   // dial to no-answer
+  DurationEstimator verdict_;        // pick-up to the detector's verdict
+  DurationEstimator talk_;
+  DurationEstimator wrap_;
+
+  double theta_;
+  std::deque<PendingCall> pending_;  // of the last decision, to be placed
+  double forecast_abandons_ = 0;     // decayed, calls placed
+  double observed_abandons_ = 0;     // decayed, same decay per live answer
+  int64_t live_outcomes_ = 0;
+  bool throttled_ = false;  // at the last decision
+};
+
+}  // namespace dialer::pacing
+
+#endif  // DIALER_PACING_PREDICTIVE_PACER_H_
