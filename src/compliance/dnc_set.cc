@@ -59,10 +59,27 @@ bool DncSet::Contains(uint64_t national) const {
     }
   }
   // pos starts the run of ones for `high`; element index = ones before pos.
-  for (uint64_t i = pos - high; Bit(upper_, pos); ++pos, ++i) {
-    const uint64_t l = Low(i);
+  // The run can be long in a small set with a dense cluster: find its end,
+  // then binary-search the sorted low parts.
+  uint64_t end = pos;
+  while (true) {
+    const uint64_t zeros = ~upper_[end >> 6] >> (end & 63);
+    if (zeros != 0) {
+      end += std::countr_zero(zeros);
+      break;
+    }
+    end = (end & ~uint64_t{63}) + 64;
+  }
+  uint64_t lo = pos - high, hi = end - high;
+  while (lo < hi) {
+    const uint64_t mid = lo + (hi - lo) / 2;
+    const uint64_t l = Low(mid);
     if (l == low) return true;
-    if (l > low) return false;
+    if (l < low) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
   }
   return false;
 }
@@ -116,7 +133,7 @@ void DncSetBuilder::Add(uint64_t national) {
     return;
   }
   values_.push_back(v);
-  if (values_.size() >= kBitmapThreshold) SwitchToBitmap();
+  if (values_.size() >= bitmap_threshold_) SwitchToBitmap();
 }
 
 void DncSetBuilder::SwitchToBitmap() {
@@ -173,7 +190,8 @@ DncSet DncSetBuilder::Build() && {
       set.coarse_[next_coarse++] = static_cast<uint32_t>(i);
     }
   }
-  *this = DncSetBuilder();
+  const size_t threshold = bitmap_threshold_;
+  *this = DncSetBuilder(threshold);
   return set;
 }
 

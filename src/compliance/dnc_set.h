@@ -67,6 +67,9 @@ class DncSet {
 class DncSetBuilder {
  public:
   DncSetBuilder() = default;
+  // `bitmap_threshold`: numbers held as a sorted list before switching to
+  // the universe bitmap (tests lower it).
+  explicit DncSetBuilder(size_t bitmap_threshold) : bitmap_threshold_(bitmap_threshold) {}
   DncSetBuilder(const DncSetBuilder&) = delete;
   DncSetBuilder& operator=(const DncSetBuilder&) = delete;
   DncSetBuilder(DncSetBuilder&&) = default;
@@ -85,9 +88,9 @@ class DncSetBuilder {
   DncSet Build() &&;
 
  private:
-  static constexpr size_t kBitmapThreshold = size_t{1} << 24;
   void SwitchToBitmap();
 
+  size_t bitmap_threshold_ = size_t{1} << 24;
   uint64_t added_ = 0;
   std::vector<uint64_t> values_;  // offsets from the first valid number
   std::vector<uint64_t> bitmap_;  // one bit per possible number, once large
