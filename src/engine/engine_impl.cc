@@ -1,0 +1,1336 @@
+#include "engine/engine_impl.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "core/absl_view.h"
+#include "compliance/ring_time.h"
+#include "compliance/nanp_number.h"
+
+namespace dialer {
+inline namespace v1 {
+
+absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(
+    const EngineOptions& options, const EngineEnv& env) {
+  if (env.clock == nullptr) {
+    return absl::InvalidArgumentError("EngineEnv.clock is required");
+  }
+  if (env.provider == nullptr) {
+    return absl::InvalidArgumentError("EngineEnv.provider is required");
+  }
+  if (env.store == nullptr) {
+    return absl::InvalidArgumentError("EngineEnv.store is required");
+  }
+  auto rules = compliance::Rules::Default();
+  if (!rules.ok()) return rules.status();
+  auto engine =
+      std::make_unique<engine::EngineImpl>(options, env, *std::move(rules));
+  return std::unique_ptr<Engine>(std::move(engine));
+}
+
+Engine::~Engine() = default;
+
+}  // namespace v1
+}  // namespace dialer
+
+namespace dialer::engine {
+namespace {
+
+// The FCC's abandonment clock: a live answer must reach an agent within two
+// seconds of the end of the greeting (47 CFR 64.1200(a)(7)).
+constexpr absl::Duration kAbandonGrace = absl::Seconds(2);
+// How long past the ring timeout a silent call is trusted before the engine
+// closes it itself (a lost webhook must not strand an agent).
+constexpr absl::Duration kRingGuardSlack = absl::Seconds(30);
+
+std::string AgentConference(std::string_view agent_id) {
+  return absl::StrCat("agent:", AbslView(agent_id));
+}
+
+std::string_view AutoDispositionFor(CallEndStatus status) {
+  switch (status) {
+    case CallEndStatus::kBusy: return "busy";
+    case CallEndStatus::kNoAnswer: return "no_answer";
+    case CallEndStatus::kFailed: return "failed";
+    case CallEndStatus::kCanceled: return "canceled";
+    case CallEndStatus::kCompleted: return "";
+  }
+  return "";
+}
+
+// The area code of a NANP number in E.164 ("+1NPA..."), or "".
+std::string_view AreaCode(std::string_view e164) {
+  if (e164.size() == 12 && e164.substr(0, 2) == "+1") return e164.substr(2, 3);
+  return {};
+}
+
+}  // namespace
+
+Campaign::Campaign(const CampaignConfig& c) : config(c), dispositions(c) {
+  gate.id = c.id;
+  gate.subject = c.id;
+  gate.mode = c.mode;
+  gate.allowed_caller_ids.insert(c.caller_ids.begin(), c.caller_ids.end());
+  gate.max_attempts_per_24h = c.retry.max_attempts_per_day;
+}
+
+EngineImpl::EngineImpl(const EngineOptions& options, const EngineEnv& env,
+                       compliance::Rules rules)
+    : options_(options),
+      env_(env),
+      alive_(std::make_shared<bool>(true)),
+      rules_(std::move(rules)),
+      gate_(rules_) {
+  rules_.dnc = &dnc_;
+  env_.provider->SetListener(this);
+  auto dnc = env_.store->InternalDnc();
+  if (dnc.ok()) {
+    for (const DncEntry& e : *dnc) {
+      auto n = compliance::ParseNanpE164(e.phone);
+      if (n.has_value()) (void)dnc_.AddInternal(n->national);
+    }
+  } else {
+    Log(LogLevel::kError,
+        absl::StrCat("could not load the internal DNC list: ",
+                     dnc.status().ToString()));
+  }
+}
+
+EngineImpl::~EngineImpl() {
+  OnStrand([this] {
+    *alive_ = false;
+    env_.provider->SetListener(nullptr);
+    for (auto& [id, agent] : agents_) {
+      CancelTimer(agent->timer);
+      CancelTimer(agent->wrap_max_timer);
+    }
+    for (auto& [id, campaign] : campaigns_) CancelTimer(campaign->wake_timer);
+    for (auto& [id, call] : calls_) CancelTimer(call->guard_timer);
+  });
+}
+
+// ---- Strand plumbing --------------------------------------------------------
+
+void EngineImpl::Drain() {
+  if (draining_) return;
+  draining_ = true;
+  // Provider events that arrived while a step ran are applied first, then
+  // host events go out in order. A host callback may add more of either.
+  for (;;) {
+    if (!pending_provider_events_.empty()) {
+      std::vector<ProviderEvent> events;
+      events.swap(pending_provider_events_);
+      for (const ProviderEvent& e : events) {
+        absl::Status s = ApplyProviderEvent(e);
+        (void)s;  // logged inside
+      }
+      continue;
+    }
+    if (pending_events_.empty()) break;
+    std::vector<HostEvent> events;
+    events.swap(pending_events_);
+    if (env_.sink == nullptr) continue;
+    for (HostEvent& e : events) {
+      std::visit(
+          [this](auto& ev) {
+            using T = std::decay_t<decltype(ev)>;
+            if constexpr (std::is_same_v<T, AgentStateEvent>) {
+              env_.sink->OnAgentState(ev);
+            } else if constexpr (std::is_same_v<T, ScreenPop>) {
+              env_.sink->OnScreenPop(ev);
+            } else if constexpr (std::is_same_v<T, CallEvent>) {
+              env_.sink->OnCallEvent(ev);
+            } else if constexpr (std::is_same_v<T, Alert>) {
+              env_.sink->OnAlert(ev);
+            } else {
+              env_.sink->OnLog(ev.first, ev.second);
+            }
+          },
+          e);
+    }
+  }
+  draining_ = false;
+}
+
+void EngineImpl::OnProviderEvent(const ProviderEvent& event) {
+  // From inside a provider command the step that issued it is not finished:
+  // queue the event; Drain applies it once the step is done.
+  if (strand_.HeldByThisThread()) {
+    pending_provider_events_.push_back(event);
+    return;
+  }
+  OnStrand([&] {
+    absl::Status s = ApplyProviderEvent(event);
+    (void)s;
+  });
+}
+
+TimerId EngineImpl::At(absl::Time when, absl::AnyInvocable<void()> fn) {
+  std::weak_ptr<bool> alive = alive_;
+  return env_.clock->ScheduleAt(
+      when, [this, alive, fn = std::move(fn)]() mutable {
+        auto a = alive.lock();
+        if (!a || !*a) return;
+        OnStrand([&] {
+          if (*a) fn();
+        });
+      });
+}
+
+void EngineImpl::CancelTimer(TimerId& id) {
+  if (id != 0) env_.clock->Cancel(id);
+  id = 0;
+}
+
+void EngineImpl::Log(LogLevel level, std::string message) {
+  Emit(std::make_pair(level, std::move(message)));
+}
+
+void EngineImpl::RaiseAlert(AlertSeverity severity, std::string code,
+                            std::string message, const Campaign* campaign,
+                            std::string_view agent_id) {
+  Alert a;
+  a.severity = severity;
+  a.code = std::move(code);
+  a.message = std::move(message);
+  if (campaign != nullptr) a.campaign_id = campaign->config.id;
+  a.agent_id = std::string(agent_id);
+  a.at = env_.clock->Now();
+  Emit(std::move(a));
+}
+
+absl::Status EngineImpl::Write(const WriteBatch& batch) {
+  absl::Status s = env_.store->Commit(batch);
+  if (!s.ok()) {
+    RaiseAlert(AlertSeverity::kCritical, "store_write_failed",
+               absl::StrCat("store commit failed: ", s.ToString()), nullptr,
+               "");
+  }
+  return s;
+}
+
+// ---- Campaigns and contacts -------------------------------------------------
+
+absl::Status EngineImpl::AddCampaign(const CampaignConfig& config) {
+  if (absl::Status s = config.Validate(); !s.ok()) return s;
+  return OnStrand([&]() -> absl::Status {
+    if (campaigns_.contains(config.id)) {
+      return absl::AlreadyExistsError(
+          absl::StrCat("campaign '", config.id, "' already exists"));
+    }
+    auto campaign = std::make_unique<Campaign>(config);
+    campaign->config.ring_timeout =
+        compliance::EffectiveRingTimeout(config.ring_timeout);
+    campaigns_.emplace(config.id, std::move(campaign));
+    return absl::OkStatus();
+  });
+}
+
+absl::StatusOr<std::vector<ContactId>> EngineImpl::AddContacts(
+    std::string_view campaign_id, std::vector<Contact> contacts) {
+  for (size_t i = 0; i < contacts.size(); ++i) {
+    if (contacts[i].phone.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("contacts[", i, "]: phone is empty"));
+    }
+  }
+  return OnStrand([&]() -> absl::StatusOr<std::vector<ContactId>> {
+    auto it = campaigns_.find(AbslView(campaign_id));
+    if (it == campaigns_.end()) {
+      return absl::NotFoundError(
+          absl::StrCat("campaign '", AbslView(campaign_id), "' not found"));
+    }
+    Campaign& campaign = *it->second;
+    auto ids = env_.store->AddContacts(contacts);
+    if (!ids.ok()) return ids.status();
+    const absl::Time now = env_.clock->Now();
+    for (size_t i = 0; i < contacts.size(); ++i) {
+      Contact& in = contacts[i];
+      ContactRuntime& c = contacts_[(*ids)[i]];
+      c.id = (*ids)[i];
+      c.campaign = &campaign;
+      c.phones.reserve(1 + in.alternate_phones.size());
+      c.phones.push_back(std::move(in.phone));
+      for (std::string& p : in.alternate_phones) c.phones.push_back(std::move(p));
+      c.state = std::move(in.state);
+      c.zip = std::move(in.zip);
+      c.time_zone = std::move(in.time_zone);
+      c.agent = std::move(in.assigned_agent);
+      c.hot = in.hot;
+      campaign.queue.Upsert(c.id,
+                            in.hot ? queue::Priority::kHot
+                                   : queue::Priority::kFresh,
+                            now, c.agent);
+    }
+    WakeCampaign(campaign);
+    return *std::move(ids);
+  });
+}
+
+// ---- Agents -----------------------------------------------------------------
+
+absl::StatusOr<Agent*> EngineImpl::FindAgent(std::string_view agent_id) {
+  auto it = agents_.find(AbslView(agent_id));
+  if (it == agents_.end() || it->second->state == AgentState::kLoggedOut) {
+    return absl::NotFoundError(
+        absl::StrCat("agent '", AbslView(agent_id), "' is not logged in"));
+  }
+  return it->second.get();
+}
+
+void EngineImpl::SetAgentState(Agent& agent, AgentState to,
+                               std::string_view reason) {
+  if (agent.state == to) return;
+  if (!IsAgentTransition(agent.state, to)) {
+    // A bug, not bad input: every caller checks its preconditions first.
+    Log(LogLevel::kError,
+        absl::StrCat("agent '", agent.id, "': illegal transition ",
+                     AbslView(ToString(agent.state)), " -> ", AbslView(ToString(to)), " (",
+                     AbslView(reason), ")"));
+  }
+  const absl::Time now = env_.clock->Now();
+  if (agent.state == AgentState::kWrapUp) {
+    agent.campaign->stats.wrap_time += now - agent.since;
+  }
+  AgentStateEvent e;
+  e.agent_id = agent.id;
+  e.campaign_id = agent.campaign->config.id;
+  e.from = agent.state;
+  e.to = to;
+  e.reason = std::string(reason);
+  e.at = now;
+  agent.state = to;
+  agent.since = now;
+  Emit(std::move(e));
+}
+
+absl::Status EngineImpl::Login(std::string_view agent_id,
+                               std::string_view campaign_id) {
+  if (agent_id.empty()) return absl::InvalidArgumentError("agent id is empty");
+  return OnStrand([&]() -> absl::Status {
+    auto cit = campaigns_.find(AbslView(campaign_id));
+    if (cit == campaigns_.end()) {
+      return absl::NotFoundError(
+          absl::StrCat("campaign '", AbslView(campaign_id), "' not found"));
+    }
+    auto& slot = agents_[AbslView(agent_id)];
+    if (slot == nullptr) {
+      slot = std::make_unique<Agent>();
+      slot->id = std::string(agent_id);
+    } else if (slot->state != AgentState::kLoggedOut) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "agent '", AbslView(agent_id), "' is already logged in to campaign '",
+          slot->campaign->config.id, "'"));
+    }
+    Agent& agent = *slot;
+    Campaign& campaign = *cit->second;
+    agent.campaign = &campaign;
+    agent.break_requested = false;
+    agent.dispositioned = true;
+    if (std::find(campaign.agents.begin(), campaign.agents.end(), &agent) ==
+        campaign.agents.end()) {
+      campaign.agents.push_back(&agent);
+    }
+    SetAgentState(agent, AgentState::kBreak, "login");
+    return absl::OkStatus();
+  });
+}
+
+absl::Status EngineImpl::Ready(std::string_view agent_id) {
+  return OnStrand([&]() -> absl::Status {
+    auto agent = FindAgent(agent_id);
+    if (!agent.ok()) return agent.status();
+    Agent& a = **agent;
+    switch (a.state) {
+      case AgentState::kReady:
+      case AgentState::kPreview:
+      case AgentState::kDialing:
+        return absl::OkStatus();  // already working; Ready is idempotent
+      case AgentState::kOnCall:
+        return absl::FailedPreconditionError(absl::StrCat(
+            "agent '", a.id, "' is on a call; hang up and disposition first"));
+      case AgentState::kWrapUp:
+        if (!a.dispositioned) {
+          return absl::FailedPreconditionError(absl::StrCat(
+              "agent '", a.id, "' must disposition call ", a.call,
+              " before Ready"));
+        }
+        a.break_requested = false;
+        MakeReady(a, a.campaign->config.auto_advance_delay, "agent_ready");
+        return absl::OkStatus();
+      case AgentState::kBreak:
+        a.break_requested = false;
+        MakeReady(a, absl::ZeroDuration(), "agent_ready");
+        return absl::OkStatus();
+      case AgentState::kLoggedOut:
+        break;
+    }
+    return absl::FailedPreconditionError("agent is logged out");
+  });
+}
+
+void EngineImpl::MakeReady(Agent& agent, absl::Duration delay,
+                           std::string_view reason) {
+  CancelTimer(agent.timer);
+  CancelTimer(agent.wrap_max_timer);
+  agent.call = 0;
+  if (agent.break_requested) {
+    agent.break_requested = false;
+    SetAgentState(agent, AgentState::kBreak, agent.break_reason);
+    return;
+  }
+  SetAgentState(agent, AgentState::kReady, reason);
+  Agent* a = &agent;
+  agent.timer = At(env_.clock->Now() + delay, [this, a] {
+    a->timer = 0;
+    Advance(*a);
+  });
+}
+
+absl::Status EngineImpl::Break(std::string_view agent_id,
+                               std::string_view reason) {
+  return OnStrand([&]() -> absl::Status {
+    auto agent = FindAgent(agent_id);
+    if (!agent.ok()) return agent.status();
+    Agent& a = **agent;
+    a.break_reason = reason.empty() ? "break" : std::string(reason);
+    switch (a.state) {
+      case AgentState::kBreak:
+        return absl::OkStatus();
+      case AgentState::kPreview:
+        Requeue(contacts_[a.preview_contact], a.preview_priority,
+                env_.clock->Now());
+        a.preview_contact = 0;
+        [[fallthrough]];
+      case AgentState::kReady:
+        CancelTimer(a.timer);
+        SetAgentState(a, AgentState::kBreak, a.break_reason);
+        return absl::OkStatus();
+      case AgentState::kWrapUp:
+        if (a.dispositioned) {
+          CancelTimer(a.timer);
+          CancelTimer(a.wrap_max_timer);
+          a.call = 0;
+          SetAgentState(a, AgentState::kBreak, a.break_reason);
+          return absl::OkStatus();
+        }
+        a.break_requested = true;
+        return absl::OkStatus();
+      default:
+        a.break_requested = true;  // taken when the call is finished
+        return absl::OkStatus();
+    }
+  });
+}
+
+absl::Status EngineImpl::Logout(std::string_view agent_id) {
+  return OnStrand([&]() -> absl::Status {
+    auto agent = FindAgent(agent_id);
+    if (!agent.ok()) return agent.status();
+    Agent& a = **agent;
+    switch (a.state) {
+      case AgentState::kOnCall:
+        return absl::FailedPreconditionError(absl::StrCat(
+            "agent '", a.id, "' is on a call; hang up before logging out"));
+      case AgentState::kWrapUp:
+        if (!a.dispositioned) {
+          return absl::FailedPreconditionError(absl::StrCat(
+              "agent '", a.id, "' must disposition call ", a.call,
+              " before logging out"));
+        }
+        CancelTimer(a.wrap_max_timer);
+        // The wrap-up is over: go through break so the log shows it.
+        SetAgentState(a, AgentState::kBreak, "logout");
+        break;
+      case AgentState::kDialing: {
+        auto it = calls_.find(a.call);
+        if (it != calls_.end()) {
+          Call& call = *it->second;
+          call.cancel_requested = true;
+          call.agent.clear();
+          call.agent_listening = false;
+          absl::Status s = env_.provider->CancelCall(call.id);
+          if (!s.ok()) {
+            Log(LogLevel::kWarning,
+                absl::StrCat("cancel of call ", call.id, " failed: ",
+                             s.ToString()));
+          }
+        }
+        break;
+      }
+      case AgentState::kPreview:
+        Requeue(contacts_[a.preview_contact], a.preview_priority,
+                env_.clock->Now());
+        a.preview_contact = 0;
+        break;
+      default:
+        break;
+    }
+    CancelTimer(a.timer);
+    a.call = 0;
+    a.break_requested = false;
+    SetAgentState(a, AgentState::kLoggedOut, "logout");
+    return absl::OkStatus();
+  });
+}
+
+absl::Status EngineImpl::DialNow(std::string_view agent_id) {
+  return OnStrand([&]() -> absl::Status {
+    auto agent = FindAgent(agent_id);
+    if (!agent.ok()) return agent.status();
+    Agent& a = **agent;
+    if (a.state != AgentState::kPreview) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "agent '", a.id, "' is not previewing a contact (state ",
+          AbslView(ToString(a.state)), ")"));
+    }
+    CancelTimer(a.timer);
+    ContactId id = a.preview_contact;
+    a.preview_contact = 0;
+    Dial(a, id);
+    return absl::OkStatus();
+  });
+}
+
+absl::Status EngineImpl::SkipContact(std::string_view agent_id) {
+  return OnStrand([&]() -> absl::Status {
+    auto agent = FindAgent(agent_id);
+    if (!agent.ok()) return agent.status();
+    Agent& a = **agent;
+    if (a.state != AgentState::kPreview) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "agent '", a.id, "' is not previewing a contact"));
+    }
+    CancelTimer(a.timer);
+    ContactRuntime& c = contacts_[a.preview_contact];
+    a.preview_contact = 0;
+    // A skipped contact goes to the back of its class, not out of the list.
+    Requeue(c, a.preview_priority,
+            env_.clock->Now() + a.campaign->config.retry.min_delay);
+    MakeReady(a, absl::ZeroDuration(), "skipped");
+    return absl::OkStatus();
+  });
+}
+
+absl::Status EngineImpl::Hangup(std::string_view agent_id) {
+  return OnStrand([&]() -> absl::Status {
+    auto agent = FindAgent(agent_id);
+    if (!agent.ok()) return agent.status();
+    Agent& a = **agent;
+    auto it = calls_.find(a.call);
+    if ((a.state != AgentState::kDialing && a.state != AgentState::kOnCall) ||
+        it == calls_.end()) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("agent '", a.id, "' has no live call"));
+    }
+    Call& call = *it->second;
+    if (a.state == AgentState::kDialing) {
+      call.cancel_requested = true;
+      call.agent.clear();
+      call.agent_listening = false;
+      absl::Status s = env_.provider->CancelCall(call.id);
+      if (!s.ok()) return s;
+      MakeReady(a, a.campaign->config.auto_advance_delay, "agent_hangup");
+      return absl::OkStatus();
+    }
+    absl::Status s = env_.provider->Hangup(call.id);
+    if (!s.ok()) return s;
+    // The agent is done talking now; the provider's completion closes the
+    // attempt when it arrives.
+    const absl::Time now = env_.clock->Now();
+    if (call.connected) call.campaign->stats.talk_time += now - call.connected_at;
+    call.connected_at = absl::InfinitePast();
+    EnterWrapUp(a, call);
+    call.agent.clear();
+    return absl::OkStatus();
+  });
+}
+
+absl::Status EngineImpl::DropVoicemail(std::string_view agent_id) {
+  return OnStrand([&]() -> absl::Status {
+    auto agent = FindAgent(agent_id);
+    if (!agent.ok()) return agent.status();
+    Agent& a = **agent;
+    auto it = calls_.find(a.call);
+    if (a.state != AgentState::kOnCall || it == calls_.end() ||
+        it->second->facts.state != CallState::kConnected) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "agent '", a.id, "' is not listening to an answered call"));
+    }
+    Campaign& campaign = *a.campaign;
+    if (campaign.config.voicemail_audio.empty()) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "campaign '", campaign.config.id, "' has no voicemail_audio"));
+    }
+    Call& call = *it->second;
+    absl::Status s = env_.provider->PlayAndHangup(
+        call.id, campaign.config.voicemail_audio, /*after_beep=*/true);
+    if (!s.ok()) return s;
+    call.facts.state = CallState::kMachine;
+    call.human = false;
+    call.connected = false;
+    call.voicemail_dropped = true;
+    call.auto_disposition = "voicemail";
+    call.agent.clear();
+    call.agent_listening = false;
+    campaign.stats.machine_answers++;
+    campaign.stats.voicemails_dropped++;
+    EmitCall(call, "voicemail_drop");
+    // One click and the agent is on to the next dial: that is the point of
+    // voicemail drop (the brief saves 30-60 s per voicemail).
+    MakeReady(a, campaign.config.auto_advance_delay, "voicemail_dropped");
+    return absl::OkStatus();
+  });
+}
+
+void EngineImpl::EnterWrapUp(Agent& agent, Call& call) {
+  agent.call = call.id;
+  agent.last_call = call.id;
+  agent.last_contact = call.contact;
+  agent.dispositioned = false;
+  SetAgentState(agent, AgentState::kWrapUp, "call_ended");
+  const absl::Duration max = agent.campaign->config.wrap_up.max;
+  if (max > absl::ZeroDuration()) {
+    Agent* a = &agent;
+    agent.wrap_max_timer = At(env_.clock->Now() + max, [this, a] {
+      a->wrap_max_timer = 0;
+      if (a->state != AgentState::kWrapUp) return;
+      if (!a->dispositioned) {
+        auto cit = contacts_.find(a->last_contact);
+        const dispositions::Definition* def =
+            a->campaign->dispositions.Find("wrap_up_expired");
+        if (cit != contacts_.end() && def != nullptr) {
+          ApplyDisposition(*a->campaign, cit->second, a->last_call, a->id,
+                           *def, DispositionInput{}, env_.clock->Now());
+        }
+        a->dispositioned = true;
+      }
+      RaiseAlert(AlertSeverity::kInfo, "wrap_up_expired",
+                 absl::StrCat("agent '", a->id,
+                              "' reached the forced wrap-up maximum"),
+                 a->campaign, a->id);
+      MakeReady(*a, absl::ZeroDuration(), "wrap_up_expired");
+    });
+  }
+}
+
+absl::Status EngineImpl::Disposition(std::string_view agent_id,
+                                     const DispositionInput& input) {
+  return OnStrand([&]() -> absl::Status {
+    auto agent = FindAgent(agent_id);
+    if (!agent.ok()) return agent.status();
+    Agent& a = **agent;
+    if (a.state != AgentState::kWrapUp) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "agent '", a.id, "' has no call in wrap-up (state ",
+          AbslView(ToString(a.state)), ")"));
+    }
+    if (a.dispositioned) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "call ", a.last_call, " of agent '", a.id,
+          "' is already dispositioned"));
+    }
+    const absl::Time now = env_.clock->Now();
+    auto def = a.campaign->dispositions.Validate(input, now);
+    if (!def.ok()) return def.status();
+    auto cit = contacts_.find(a.last_contact);
+    if (cit == contacts_.end()) {
+      return absl::InternalError(
+          absl::StrCat("contact ", a.last_contact, " of the call is unknown"));
+    }
+    ApplyDisposition(*a.campaign, cit->second, a.last_call, a.id, **def,
+                     input, now);
+    a.dispositioned = true;
+    AfterDisposition(a);
+    return absl::OkStatus();
+  });
+}
+
+void EngineImpl::AfterDisposition(Agent& agent) {
+  if (agent.break_requested) {
+    MakeReady(agent, absl::ZeroDuration(), "break");
+    return;
+  }
+  const WrapUpConfig& wrap = agent.campaign->config.wrap_up;
+  if (wrap.mode == WrapUpConfig::Mode::kAuto) {
+    CancelTimer(agent.timer);
+    Agent* a = &agent;
+    agent.timer = At(env_.clock->Now() + wrap.auto_ready_after, [this, a] {
+      a->timer = 0;
+      if (a->state == AgentState::kWrapUp) {
+        MakeReady(*a, a->campaign->config.auto_advance_delay,
+                  "wrap_up_done");
+      }
+    });
+  }
+}
+
+absl::Status EngineImpl::AddNote(std::string_view agent_id,
+                                 std::string_view text) {
+  if (text.empty()) return absl::InvalidArgumentError("note text is empty");
+  return OnStrand([&]() -> absl::Status {
+    auto agent = FindAgent(agent_id);
+    if (!agent.ok()) return agent.status();
+    Agent& a = **agent;
+    CallId call_id = a.call != 0 ? a.call : a.last_call;
+    ContactId contact = 0;
+    if (auto it = calls_.find(call_id); it != calls_.end()) {
+      contact = it->second->contact;
+    } else if (a.state == AgentState::kPreview) {
+      contact = a.preview_contact;
+      call_id = 0;
+    }
+    if (contact == 0) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "agent '", a.id, "' has no current or last contact to note"));
+    }
+    NoteRecord note;
+    note.contact_id = contact;
+    note.call_id = call_id;
+    note.agent_id = a.id;
+    note.text = std::string(text);
+    note.at = env_.clock->Now();
+    return Write(WriteBatch{}.Add(std::move(note)));
+  });
+}
+
+absl::Status EngineImpl::AddToDoNotCall(std::string_view phone_e164,
+                                        std::string_view source) {
+  const auto number = compliance::ParseNanpE164(phone_e164);
+  if (!number.has_value()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("phone '", AbslView(phone_e164),
+                     "' is not a NANP number in E.164 form (+1NPANXXXXXX)"));
+  }
+  return OnStrand([&]() -> absl::Status {
+    DncEntry e;
+    e.phone = std::string(phone_e164);
+    e.source = source.empty() ? "api" : std::string(source);
+    e.at = env_.clock->Now();
+    if (absl::Status s = Write(WriteBatch{}.Add(e)); !s.ok()) return s;
+    return dnc_.AddInternal(number->national);
+    return absl::OkStatus();
+  });
+}
+
+absl::StatusOr<CampaignStats> EngineImpl::GetCampaignStats(
+    std::string_view campaign_id) {
+  return OnStrand([&]() -> absl::StatusOr<CampaignStats> {
+    auto it = campaigns_.find(AbslView(campaign_id));
+    if (it == campaigns_.end()) {
+      return absl::NotFoundError(
+          absl::StrCat("campaign '", AbslView(campaign_id), "' not found"));
+    }
+    CampaignStats stats = it->second->stats;
+    stats.contacts_remaining = static_cast<int64_t>(it->second->queue.size());
+    for (const Agent* a : it->second->agents) stats.agents_by_state[a->state]++;
+    return stats;
+  });
+}
+
+absl::StatusOr<AgentSnapshot> EngineImpl::GetAgent(std::string_view agent_id) {
+  return OnStrand([&]() -> absl::StatusOr<AgentSnapshot> {
+    auto it = agents_.find(AbslView(agent_id));
+    if (it == agents_.end()) {
+      return absl::NotFoundError(absl::StrCat("agent '", AbslView(agent_id), "' unknown"));
+    }
+    const Agent& a = *it->second;
+    AgentSnapshot s;
+    s.agent_id = a.id;
+    s.campaign_id = a.campaign != nullptr ? a.campaign->config.id : "";
+    s.state = a.state;
+    s.since = a.since;
+    s.call_id = a.call;
+    if (auto cit = calls_.find(a.call); cit != calls_.end()) {
+      s.contact_id = cit->second->contact;
+    } else {
+      s.contact_id = a.preview_contact;
+    }
+    return s;
+  });
+}
+
+// ---- The dial loop ----------------------------------------------------------
+
+void EngineImpl::WakeCampaign(Campaign& campaign) {
+  for (Agent* a : campaign.agents) {
+    if (a->state == AgentState::kReady && a->timer == 0) Advance(*a);
+  }
+}
+
+void EngineImpl::ScheduleWake(Campaign& campaign, absl::Time at) {
+  if (at == absl::InfiniteFuture() || at >= campaign.wake_at) return;
+  CancelTimer(campaign.wake_timer);
+  campaign.wake_at = at;
+  Campaign* c = &campaign;
+  campaign.wake_timer = At(at, [this, c] {
+    c->wake_timer = 0;
+    c->wake_at = absl::InfiniteFuture();
+    WakeCampaign(*c);
+  });
+}
+
+compliance::Decision EngineImpl::AskGate(Campaign& campaign,
+                                         const ContactRuntime& c,
+                                         std::string_view caller_id,
+                                         absl::Time now) {
+  compliance::GateContact contact;
+  contact.phone_e164 = c.phones[c.phone_index];
+  contact.state = c.state;
+  contact.zip = c.zip;
+  contact.time_zone = c.time_zone;
+  campaign.gate.caller_id = std::string(caller_id);
+  campaign.gate.abandon_state = campaign.abandon.State(now);
+  compliance::GateCounters counters;
+  for (absl::Time t : c.recent_attempts) {
+    if (t > now - absl::Hours(24)) {
+      if (counters.attempts_24h == 0) counters.oldest_attempt_24h = t;
+      counters.attempts_24h++;
+    }
+  }
+  counters.last_conversation = c.last_conversation;
+  return gate_.Check(contact, campaign.gate, counters, now);
+}
+
+void EngineImpl::Audit(const Campaign& campaign, const ContactRuntime& c,
+                       const compliance::Decision& d) {
+  AuditRecord audit;
+  audit.at = d.at;
+  audit.campaign_id = campaign.config.id;
+  audit.contact_id = c.id;
+  audit.phone = c.phones[c.phone_index];
+  for (compliance::Reason r : d.reasons) {
+    if (!audit.decision.empty()) audit.decision += ' ';
+    audit.decision += compliance::ReasonCode(r);
+  }
+  audit.inputs = compliance::DecisionToJson(d);
+  (void)Write(WriteBatch{}.Add(std::move(audit)));
+}
+
+queue::Eligibility EngineImpl::CheckEligible(Campaign& campaign, ContactId id,
+                                             absl::Time now) {
+  auto it = contacts_.find(id);
+  if (it == contacts_.end() || it->second.done) {
+    return queue::Eligibility::Never();
+  }
+  ContactRuntime& c = it->second;
+  // Never two calls to one person at once (field failure #6).
+  if (c.in_flight) return queue::Eligibility::NotBefore(now + absl::Minutes(1));
+  compliance::Decision d =
+      AskGate(campaign, c, ChooseCallerId(campaign, c.phones[c.phone_index]),
+              now);
+  if (d.allowed) return queue::Eligibility::Now();
+  campaign.stats.blocked_by_compliance++;
+  Audit(campaign, c, d);
+  if (d.retry_at == absl::InfiniteFuture()) {
+    c.done = true;
+    return queue::Eligibility::Never();
+  }
+  return queue::Eligibility::NotBefore(d.retry_at);
+}
+
+std::string EngineImpl::ChooseCallerId(const Campaign& campaign,
+                                       std::string_view phone) const {
+  const std::vector<std::string>& ids = campaign.config.caller_ids;
+  if (ids.empty()) return "";
+  // Local presence, simplest form: a caller ID in the contact's area code
+  // when the campaign owns one.
+  std::string_view npa = AreaCode(phone);
+  if (!npa.empty()) {
+    for (const std::string& id : ids) {
+      if (AreaCode(id) == npa) return id;
+    }
+  }
+  return ids.front();
+}
+
+void EngineImpl::Advance(Agent& agent) {
+  if (agent.state != AgentState::kReady) return;
+  Campaign& campaign = *agent.campaign;
+  const absl::Time now = env_.clock->Now();
+  auto entry = campaign.queue.PopDue(
+      now, agent.id,
+      [&](ContactId id) { return CheckEligible(campaign, id, now); });
+  if (!entry.has_value()) {
+    ScheduleWake(campaign, campaign.queue.NextDue(agent.id));
+    return;
+  }
+  if (campaign.config.preview > absl::ZeroDuration()) {
+    StartPreview(agent, entry->contact, entry->priority);
+  } else {
+    Dial(agent, entry->contact);
+  }
+}
+
+void EngineImpl::StartPreview(Agent& agent, ContactId contact_id,
+                              queue::Priority priority) {
+  agent.preview_contact = contact_id;
+  agent.preview_priority = priority;
+  SetAgentState(agent, AgentState::kPreview, "preview");
+  EmitScreenPop(agent, nullptr, contact_id, /*preview=*/true);
+  Agent* a = &agent;
+  agent.timer =
+      At(env_.clock->Now() + agent.campaign->config.preview, [this, a] {
+        a->timer = 0;
+        if (a->state != AgentState::kPreview) return;
+        ContactId id = a->preview_contact;
+        a->preview_contact = 0;
+        Dial(*a, id);
+      });
+}
+
+void EngineImpl::Requeue(ContactRuntime& c, queue::Priority priority,
+                         absl::Time due) {
+  if (c.done || c.campaign == nullptr) return;
+  c.campaign->queue.Upsert(c.id, priority, due, c.agent);
+  ScheduleWake(*c.campaign, due);
+}
+
+void EngineImpl::Dial(Agent& agent, ContactId contact_id) {
+  Campaign& campaign = *agent.campaign;
+  const absl::Time now = env_.clock->Now();
+  auto cit = contacts_.find(contact_id);
+  if (cit == contacts_.end()) {
+    MakeReady(agent, absl::ZeroDuration(), "contact_unknown");
+    return;
+  }
+  ContactRuntime& c = cit->second;
+  const std::string& phone = c.phones[c.phone_index];
+  const std::string caller_id = ChooseCallerId(campaign, phone);
+
+  // The gate is asked again at the instant of the dial: a preview may have
+  // lasted past the end of the window, or the number joined the DNC list.
+  compliance::Decision d = AskGate(campaign, c, caller_id, now);
+  if (!d.allowed) {
+    campaign.stats.blocked_by_compliance++;
+    Audit(campaign, c, d);
+    if (d.retry_at == absl::InfiniteFuture()) {
+      c.done = true;
+    } else {
+      Requeue(c, queue::Priority::kRetry, d.retry_at);
+    }
+    MakeReady(agent, absl::ZeroDuration(), "dial_blocked");
+    return;
+  }
+
+  auto call_ptr = std::make_unique<Call>();
+  Call& call = *call_ptr;
+  call.id = next_call_id_++;
+  call.campaign = &campaign;
+  call.contact = c.id;
+  call.agent = agent.id;
+  call.phone = phone;
+  call.caller_id = caller_id;
+  call.placed_at = now;
+  call.agent_listening = campaign.config.mode == DialMode::kPower;
+
+  // Written before the call exists, so a crash never causes a blind redial.
+  AttemptStarted started;
+  started.call_id = call.id;
+  started.contact_id = c.id;
+  started.campaign_id = campaign.config.id;
+  started.agent_id = agent.id;
+  started.phone = phone;
+  started.caller_id = caller_id;
+  started.at = now;
+  if (!Write(WriteBatch{}.Add(std::move(started))).ok()) {
+    Requeue(c, queue::Priority::kRetry, now + absl::Minutes(1));
+    MakeReady(agent, campaign.config.auto_advance_delay, "store_unavailable");
+    return;
+  }
+  c.attempts++;
+  c.in_flight = true;
+  if (c.recent_attempts.size() == c.recent_attempts.capacity()) {
+    c.recent_attempts.erase(c.recent_attempts.begin());
+  }
+  c.recent_attempts.push_back(now);
+  campaign.stats.dials++;
+  calls_.emplace(call.id, std::move(call_ptr));
+
+  agent.call = call.id;
+  SetAgentState(agent, AgentState::kDialing, "dialing");
+  EmitCall(call, "");
+  if (call.agent_listening) EmitScreenPop(agent, &call, c.id, false);
+
+  DialRequest req;
+  req.call_id = call.id;
+  req.to = phone;
+  req.caller_id = caller_id;
+  req.ring_timeout = campaign.config.ring_timeout;
+  req.amd = call.agent_listening ? AmdMode::kOff : AmdMode::kDetectMessageEnd;
+  if (call.agent_listening) req.conference = AgentConference(agent.id);
+  ArmGuard(call, req.ring_timeout + kRingGuardSlack);
+  absl::Status s = env_.provider->PlaceCall(req);
+  if (!s.ok()) {
+    OnCallEnded(call, CallEndStatus::kFailed, absl::ZeroDuration(),
+                s.ToString(), now);
+  }
+}
+
+void EngineImpl::ArmGuard(Call& call, absl::Duration after) {
+  CancelTimer(call.guard_timer);
+  const CallId id = call.id;
+  call.guard_timer = At(env_.clock->Now() + after, [this, id] {
+    auto it = calls_.find(id);
+    if (it == calls_.end()) return;
+    Call& c = *it->second;
+    c.guard_timer = 0;
+    if (c.facts.state == CallState::kEnded) return;
+    RaiseAlert(AlertSeverity::kWarning, "call_guard_expired",
+               absl::StrCat("call ", id, " in state ", AbslView(ToString(c.facts.state)),
+                            ": no provider event in time; closing it"),
+               c.campaign, c.agent);
+    absl::Status s = c.facts.answered ? env_.provider->Hangup(id)
+                                      : env_.provider->CancelCall(id);
+    (void)s;
+    OnCallEnded(c,
+                c.facts.answered ? CallEndStatus::kCompleted
+                                 : CallEndStatus::kNoAnswer,
+                absl::ZeroDuration(), "", env_.clock->Now());
+  });
+}
+
+// ---- Provider events --------------------------------------------------------
+
+absl::Status EngineImpl::HandleProviderEvent(const ProviderEvent& event) {
+  if (strand_.HeldByThisThread()) {
+    pending_provider_events_.push_back(event);
+    return absl::OkStatus();
+  }
+  return OnStrand([&] { return ApplyProviderEvent(event); });
+}
+
+absl::Status EngineImpl::ApplyProviderEvent(const ProviderEvent& event) {
+  auto it = calls_.find(event.call_id);
+  if (it == calls_.end()) {
+    Log(LogLevel::kWarning, absl::StrCat("provider event ",
+                                         AbslView(ToString(event.type)),
+                                         " for unknown call ", event.call_id));
+    return absl::NotFoundError(
+        absl::StrCat("call ", event.call_id, " is unknown"));
+  }
+  Call& call = *it->second;
+  const Verdict verdict = Classify(call.facts, event.type);
+  if (verdict == Verdict::kDuplicate || verdict == Verdict::kStale) {
+    Log(LogLevel::kDebug,
+        absl::StrCat("call ", call.id, ": ", AbslView(ToString(verdict)), " ",
+                     AbslView(ToString(event.type)), " ignored in state ",
+                     AbslView(ToString(call.facts.state))));
+    return absl::OkStatus();
+  }
+  if (verdict == Verdict::kReject) {
+    std::string msg =
+        absl::StrCat("call ", call.id, ": ", AbslView(ToString(event.type)),
+                     " is impossible in state ", AbslView(ToString(call.facts.state)),
+                     call.facts.answered ? " (answered)" : " (never answered)");
+    Log(LogLevel::kWarning, msg);
+    RaiseAlert(AlertSeverity::kWarning, "provider_event_rejected", msg,
+               call.campaign, call.agent);
+    return absl::FailedPreconditionError(msg);
+  }
+  call.facts.seen |= Bit(event.type);
+  const absl::Time at = env_.clock->Now();
+  switch (event.type) {
+    case ProviderEventType::kRinging:
+      call.facts.state = CallState::kRinging;
+      EmitCall(call, "");
+      break;
+    case ProviderEventType::kAnswered:
+      OnAnswered(call, at);
+      break;
+    case ProviderEventType::kAmd:
+      if (!call.facts.answered) OnAnswered(call, at);
+      OnAmd(call, event.amd, at);
+      break;
+    case ProviderEventType::kBridged:
+      // Bridging is part of parallel/predictive connect-on-answer.
+      call.facts.state = CallState::kConnected;
+      call.connected_at = at;
+      EmitCall(call, "bridged");
+      break;
+    case ProviderEventType::kCompleted:
+      OnCallEnded(call, event.status, event.duration, "", at);
+      break;
+    case ProviderEventType::kFailed:
+      OnCallEnded(call, CallEndStatus::kFailed, absl::ZeroDuration(),
+                  absl::StrCat(event.error.code, " ", event.error.message),
+                  at);
+      break;
+    case ProviderEventType::kPlaybackDone:
+      EmitCall(call, "playback_done");
+      break;
+  }
+  return absl::OkStatus();
+}
+
+void EngineImpl::OnAnswered(Call& call, absl::Time at) {
+  call.facts.answered = true;
+  call.answered_at = at;
+  call.facts.state = CallState::kAnswered;
+  call.campaign->stats.answers++;
+  ArmGuard(call, options_.stuck_call_timeout);
+  if (call.cancel_requested) {
+    // Answered although the engine canceled it (the cancel crossed the
+    // pick-up on the wire). Nobody is waiting for this person: play the
+    // identification message rather than hang up in silence.
+    call.facts.state = CallState::kAbandoning;
+    call.human = true;
+    call.abandoned = true;
+    call.campaign->stats.human_answers++;
+    call.campaign->stats.abandoned++;
+    call.campaign->abandon.RecordAbandon(at);
+    call.auto_disposition = "abandoned";
+    absl::Status s = env_.provider->PlayAndHangup(
+        call.id, call.campaign->config.safe_harbor_audio, false);
+    (void)s;
+    EmitCall(call, "answered_after_cancel");
+    return;
+  }
+  if (call.agent_listening) {
+    // Power mode: the agent is already on the line and hears the hello.
+    call.facts.state = CallState::kConnected;
+    call.connected = true;
+    call.human = true;
+    call.connected_at = at;
+    call.greeting_end_at = at;
+    call.campaign->stats.human_answers++;
+    call.campaign->stats.connects++;
+    call.campaign->abandon.RecordLiveAnswer(at);
+    auto ait = agents_.find(call.agent);
+    if (ait != agents_.end() && ait->second->call == call.id) {
+      SetAgentState(*ait->second, AgentState::kOnCall, "call_answered");
+    }
+  }
+  EmitCall(call, "answered");
+}
+
+void EngineImpl::OnAmd(Call& call, AmdResult result, absl::Time at) {
+  call.amd = result;
+  if (call.agent_listening || call.facts.state != CallState::kAnswered) {
+    // The agent is the detector in power mode; the verdict is recorded only.
+    EmitCall(call, absl::StrCat("amd:", AbslView(ToString(result))));
+    return;
+  }
+  // Parallel and predictive modes: connect-on-answer arrives with issue 5.
+  // Until then a call placed without a listening agent is never expected.
+  call.greeting_end_at = at;
+  EmitCall(call, absl::StrCat("amd:", AbslView(ToString(result))));
+}
+
+void EngineImpl::OnCallEnded(Call& call, CallEndStatus status,
+                             absl::Duration talk, std::string_view error,
+                             absl::Time at) {
+  if (call.facts.state == CallState::kEnded) return;
+  CancelTimer(call.guard_timer);
+  Campaign& campaign = *call.campaign;
+  call.facts.state = CallState::kEnded;
+  call.ended_at = at;
+  call.end_status = status;
+  call.provider_error = std::string(error);
+  (void)talk;
+
+  if (!call.facts.answered) {
+    switch (status) {
+      case CallEndStatus::kBusy: campaign.stats.busy++; break;
+      case CallEndStatus::kNoAnswer: campaign.stats.no_answers++; break;
+      case CallEndStatus::kFailed: campaign.stats.failed++; break;
+      default: break;
+    }
+    if (call.auto_disposition.empty()) {
+      call.auto_disposition = std::string(AutoDispositionFor(status));
+    }
+  }
+
+  Agent* agent = nullptr;
+  if (!call.agent.empty()) {
+    auto ait = agents_.find(call.agent);
+    if (ait != agents_.end() && ait->second->call == call.id) {
+      agent = ait->second.get();
+    }
+  }
+  if (call.connected && call.connected_at != absl::InfinitePast()) {
+    campaign.stats.talk_time += at - call.connected_at;
+  }
+  CloseAttempt(call, at);
+  EmitCall(call, call.auto_disposition.empty()
+                     ? std::string(AbslView(ToString(status)))
+                     : call.auto_disposition);
+
+  if (agent != nullptr) {
+    if (agent->state == AgentState::kOnCall && call.connected) {
+      EnterWrapUp(*agent, call);
+    } else if (agent->state == AgentState::kDialing ||
+               agent->state == AgentState::kOnCall) {
+      MakeReady(*agent, campaign.config.auto_advance_delay,
+                call.auto_disposition.empty() ? "call_ended"
+                                              : call.auto_disposition);
+    }
+  }
+  call.agent.clear();
+}
+
+void EngineImpl::CloseAttempt(Call& call, absl::Time at) {
+  if (call.attempt_closed) return;
+  call.attempt_closed = true;
+  Campaign& campaign = *call.campaign;
+  auto cit = contacts_.find(call.contact);
+  AttemptEnded ended;
+  ended.call_id = call.id;
+  ended.contact_id = call.contact;
+  ended.campaign_id = campaign.config.id;
+  ended.status = call.end_status;
+  ended.answered = call.facts.answered;
+  ended.amd = call.amd;
+  ended.connected = call.connected;
+  ended.abandoned = call.abandoned;
+  ended.voicemail_dropped = call.voicemail_dropped;
+  if (call.connected && call.greeting_end_at != absl::InfinitePast()) {
+    ended.speed_to_answer = std::max(absl::ZeroDuration(),
+                                     call.connected_at - call.greeting_end_at);
+  }
+  if (call.connected && call.connected_at != absl::InfinitePast()) {
+    ended.talk = at - call.connected_at;
+  }
+  ended.at = at;
+  ended.provider_error = call.provider_error;
+  WriteBatch batch;
+  batch.Add(std::move(ended));
+  (void)Write(batch);
+  if (cit == contacts_.end()) return;
+  ContactRuntime& c = cit->second;
+  c.in_flight = false;
+  if (call.connected) c.last_conversation = call.connected_at;
+  if (!call.auto_disposition.empty()) {
+    const dispositions::Definition* def =
+        campaign.dispositions.Find(call.auto_disposition);
+    if (def != nullptr) {
+      ApplyDisposition(campaign, c, call.id, "", *def, DispositionInput{}, at);
+    }
+  }
+}
+
+void EngineImpl::ApplyDisposition(Campaign& campaign, ContactRuntime& contact,
+                                  CallId call_id, std::string_view agent_id,
+                                  const dispositions::Definition& def,
+                                  const DispositionInput& input,
+                                  absl::Time now) {
+  DispositionRecord rec;
+  rec.call_id = call_id;
+  rec.contact_id = contact.id;
+  rec.campaign_id = campaign.config.id;
+  rec.agent_id = std::string(agent_id);
+  rec.code = def.code;
+  rec.notes = input.notes;
+  for (const auto& [k, v] : input.fields) rec.fields.emplace_back(k, v);
+  rec.callback_at = input.callback_at;
+  rec.at = now;
+  WriteBatch batch;
+  batch.Add(std::move(rec));
+  if (def.automation == dispositions::Automation::kDoNotCall) {
+    DncEntry dnc;
+    dnc.phone = contact.phones[contact.phone_index];
+    dnc.source = "disposition";
+    dnc.at = now;
+    batch.Add(dnc);
+    if (auto n = compliance::ParseNanpE164(dnc.phone); n.has_value()) {
+      (void)dnc_.AddInternal(n->national);
+    }
+  }
+  (void)Write(batch);
+
+  switch (def.automation) {
+    case dispositions::Automation::kDoNotCall:
+    case dispositions::Automation::kTerminal:
+      contact.done = true;
+      campaign.queue.Remove(contact.id);
+      return;
+    case dispositions::Automation::kCallback:
+      // A promise to call at a time: the owner's callback, never redialed
+      // earlier by a retry rule (field failure #8).
+      campaign.queue.Upsert(contact.id, queue::Priority::kCallback,
+                            input.callback_at,
+                            agent_id.empty() ? contact.agent : agent_id);
+      ScheduleWake(campaign, input.callback_at);
+      return;
+    case dispositions::Automation::kTryAlternate:
+      if (contact.phone_index + 1 < contact.phones.size()) {
+        contact.phone_index++;
+        Requeue(contact, queue::Priority::kRetry, now);
+      } else {
+        contact.done = true;
+        campaign.queue.Remove(contact.id);
+      }
+      return;
+    case dispositions::Automation::kRetry:
+      break;
+  }
+  // The campaign's day for max_attempts_per_day is the UTC day.
+  const absl::TimeZone day_zone = absl::UTCTimeZone();
+  const absl::Time day_start = queue::CampaignDayStart(now, day_zone);
+  queue::AttemptOutcome outcome;
+  outcome.disposition = def.code;
+  outcome.attempts_so_far = contact.attempts;
+  for (absl::Time t : contact.recent_attempts) {
+    if (t >= day_start) outcome.attempts_today++;
+  }
+  outcome.recycles_so_far = contact.recycles;
+  outcome.last_attempt =
+      contact.recent_attempts.empty() ? now : contact.recent_attempts.back();
+  outcome.now = now;
+  outcome.hot = contact.hot;
+  auto next = queue::NextAttempt(campaign.config.retry,
+                                 campaign.config.custom_dispositions,
+                                 day_zone, outcome);
+  if (!next.ok() || !next->retry) {
+    if (!next.ok()) {
+      Log(LogLevel::kError, absl::StrCat("retry decision for contact ",
+                                         contact.id, ": ",
+                                         next.status().ToString()));
+    }
+    contact.done = true;
+    campaign.queue.Remove(contact.id);
+    return;
+  }
+  if (next->priority == queue::Priority::kRecycled) contact.recycles++;
+  Requeue(contact, next->priority, next->due);
+}
+
+// ---- Host events ------------------------------------------------------------
+
+void EngineImpl::EmitCall(const Call& call, std::string_view detail) {
+  if (env_.sink == nullptr) return;
+  CallEvent e;
+  e.call_id = call.id;
+  e.campaign_id = call.campaign->config.id;
+  e.contact_id = call.contact;
+  e.agent_id = call.agent;
+  e.phone = call.phone;
+  e.state = call.facts.state;
+  e.detail = std::string(detail);
+  e.at = env_.clock->Now();
+  Emit(std::move(e));
+}
+
+void EngineImpl::EmitScreenPop(const Agent& agent, const Call* call,
+                               ContactId contact_id, bool preview) {
+  if (env_.sink == nullptr) return;
+  auto contact = env_.store->GetContact(contact_id);
+  if (!contact.ok()) {
+    Log(LogLevel::kError, absl::StrCat("screen pop: contact ", contact_id,
+                                       ": ", contact.status().ToString()));
+    return;
+  }
+  ScreenPop pop;
+  pop.agent_id = agent.id;
+  pop.campaign_id = agent.campaign->config.id;
+  pop.call_id = call != nullptr ? call->id : 0;
+  pop.preview = preview;
+  pop.talk_track = contact->talk_track.empty() ? agent.campaign->config.talk_track
+                                               : contact->talk_track;
+  pop.contact = *std::move(contact);
+  pop.at = env_.clock->Now();
+  Emit(std::move(pop));
+}
+
+}  // namespace dialer::engine

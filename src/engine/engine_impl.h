@@ -1,0 +1,227 @@
+// The engine behind the facade of dialer/engine.h: agent and call state
+// machines, the power-mode dial loop, connect-on-answer, wrap-up, and the
+// calls out to the compliance gate, the queue and the store.
+//
+// Every member below is touched only on the strand (see strand.h).
+#ifndef DIALER_ENGINE_ENGINE_IMPL_H_
+#define DIALER_ENGINE_ENGINE_IMPL_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "compliance/gate.h"
+#include "dialer/engine.h"
+#include "dispositions/disposition_set.h"
+#include "engine/call_state_machine.h"
+#include "engine/strand.h"
+#include "queue/contact_queue.h"
+#include "queue/retry_policy.h"
+
+namespace dialer::engine {
+
+struct Campaign;
+
+// What the engine keeps of a contact between attempts (the Store keeps the
+// rest). Small on purpose: the engine holds one per contact it dials.
+struct ContactRuntime {
+  ContactId id = 0;
+  Campaign* campaign = nullptr;
+  std::vector<std::string> phones;  // primary first
+  size_t phone_index = 0;           // the number currently being tried
+  std::string state, zip, time_zone;
+  std::string agent;  // reservation ("" = shared queue)
+  int attempts = 0;
+  int recycles = 0;
+  bool hot = false;
+  // Recent attempt start times, oldest first (bounded: enough for the
+  // longest frequency rule).
+  absl::InlinedVector<absl::Time, 8> recent_attempts;
+  absl::Time last_conversation = absl::InfinitePast();
+  bool in_flight = false;  // a call to this contact is not over yet
+  bool done = false;       // terminal: never offered again
+};
+
+struct Call {
+  CallId id = 0;
+  Campaign* campaign = nullptr;
+  ContactId contact = 0;
+  std::string agent;  // attached agent, "" when none
+  std::string phone;
+  std::string caller_id;
+  CallFacts facts;
+  bool cancel_requested = false;
+  bool agent_listening = false;  // power mode: agent hears the call
+  bool human = false;            // engine's belief (detector or agent)
+  bool connected = false;
+  bool abandoned = false;
+  bool voicemail_dropped = false;
+  bool attempt_closed = false;  // AttemptEnded written
+  AmdResult amd = AmdResult::kUnknown;
+  CallEndStatus end_status = CallEndStatus::kCompleted;
+  std::string auto_disposition;  // applied when the call ends, if any
+  std::string provider_error;
+  absl::Time placed_at, answered_at = absl::InfinitePast(),
+                        greeting_end_at = absl::InfinitePast(),
+                        connected_at = absl::InfinitePast(), ended_at;
+  TimerId guard_timer = 0;
+};
+
+struct Agent {
+  std::string id;
+  Campaign* campaign = nullptr;
+  AgentState state = AgentState::kLoggedOut;
+  absl::Time since;
+  CallId call = 0;              // dialing / on call / wrap-up
+  ContactId preview_contact = 0;
+  queue::Priority preview_priority = queue::Priority::kFresh;
+  TimerId timer = 0;            // advance, preview or wrap-up timer
+  TimerId wrap_max_timer = 0;
+  bool dispositioned = true;    // the call in wrap-up has its disposition
+  bool break_requested = false;
+  std::string break_reason;
+  CallId last_call = 0;
+  ContactId last_contact = 0;
+};
+
+struct Campaign {
+  CampaignConfig config;
+  dispositions::DispositionSet dispositions;
+  queue::ContactQueue queue;
+  // What the gate needs of the campaign; caller_id and abandon_state are set
+  // per dial.
+  compliance::GateCampaign gate;
+  compliance::AbandonTracker abandon;
+  CampaignStats stats;
+  std::vector<Agent*> agents;
+  TimerId wake_timer = 0;
+  absl::Time wake_at = absl::InfiniteFuture();
+
+  explicit Campaign(const CampaignConfig& c);
+};
+
+class EngineImpl final : public Engine, private ProviderEventListener {
+ public:
+  EngineImpl(const EngineOptions& options, const EngineEnv& env,
+             compliance::Rules rules);
+  ~EngineImpl() override;
+
+  absl::Status AddCampaign(const CampaignConfig& config) override;
+  absl::StatusOr<std::vector<ContactId>> AddContacts(
+      std::string_view campaign_id, std::vector<Contact> contacts) override;
+  absl::Status Login(std::string_view agent_id,
+                     std::string_view campaign_id) override;
+  absl::Status Ready(std::string_view agent_id) override;
+  absl::Status Break(std::string_view agent_id,
+                     std::string_view reason) override;
+  absl::Status Logout(std::string_view agent_id) override;
+  absl::Status DialNow(std::string_view agent_id) override;
+  absl::Status SkipContact(std::string_view agent_id) override;
+  absl::Status Hangup(std::string_view agent_id) override;
+  absl::Status DropVoicemail(std::string_view agent_id) override;
+  absl::Status Disposition(std::string_view agent_id,
+                           const DispositionInput& input) override;
+  absl::Status AddNote(std::string_view agent_id,
+                       std::string_view text) override;
+  absl::Status AddToDoNotCall(std::string_view phone_e164,
+                              std::string_view source) override;
+  absl::StatusOr<CampaignStats> GetCampaignStats(
+      std::string_view campaign_id) override;
+  absl::StatusOr<AgentSnapshot> GetAgent(std::string_view agent_id) override;
+  absl::Status HandleProviderEvent(const ProviderEvent& event) override;
+
+ private:
+  using HostEvent = std::variant<AgentStateEvent, ScreenPop, CallEvent, Alert,
+                                 std::pair<LogLevel, std::string>>;
+
+  // Runs `f` on the strand, then delivers queued host events and provider
+  // events that arrived during it.
+  template <typename F>
+  auto OnStrand(F&& f) {
+    return strand_.Run(std::forward<F>(f), [this] { Drain(); });
+  }
+  void Drain();
+  void OnProviderEvent(const ProviderEvent& event) override;
+  // Schedules `fn` on the clock, to run on the strand.
+  TimerId At(absl::Time when, absl::AnyInvocable<void()> fn);
+  void CancelTimer(TimerId& id);
+
+  absl::Status ApplyProviderEvent(const ProviderEvent& event);
+
+  // Agents.
+  absl::StatusOr<Agent*> FindAgent(std::string_view agent_id);
+  void SetAgentState(Agent& agent, AgentState to, std::string_view reason);
+  void MakeReady(Agent& agent, absl::Duration delay, std::string_view reason);
+  void EnterWrapUp(Agent& agent, Call& call);
+  void AfterDisposition(Agent& agent);
+  void Advance(Agent& agent);
+  void WakeCampaign(Campaign& campaign);
+  void ScheduleWake(Campaign& campaign, absl::Time at);
+
+  // Dialing.
+  queue::Eligibility CheckEligible(Campaign& campaign, ContactId id,
+                                   absl::Time now);
+  compliance::Decision AskGate(Campaign& campaign, const ContactRuntime& c,
+                               std::string_view caller_id, absl::Time now);
+  void Audit(const Campaign& campaign, const ContactRuntime& c,
+             const compliance::Decision& d);
+  std::string ChooseCallerId(const Campaign& campaign,
+                             std::string_view phone) const;
+  void Dial(Agent& agent, ContactId contact_id);
+  void StartPreview(Agent& agent, ContactId contact_id,
+                    queue::Priority priority);
+  void Requeue(ContactRuntime& c, queue::Priority priority, absl::Time due);
+
+  // Calls.
+  void OnAnswered(Call& call, absl::Time at);
+  void OnAmd(Call& call, AmdResult result, absl::Time at);
+  void OnCallEnded(Call& call, CallEndStatus status, absl::Duration talk,
+                   std::string_view error, absl::Time at);
+  void CloseAttempt(Call& call, absl::Time at);
+  void ApplyDisposition(Campaign& campaign, ContactRuntime& contact,
+                        CallId call_id, std::string_view agent_id,
+                        const dispositions::Definition& def,
+                        const DispositionInput& input, absl::Time now);
+  void ArmGuard(Call& call, absl::Duration after);
+  void EmitCall(const Call& call, std::string_view detail);
+  void EmitScreenPop(const Agent& agent, const Call* call,
+                     ContactId contact_id, bool preview);
+
+  void Emit(HostEvent event) { pending_events_.push_back(std::move(event)); }
+  void Log(LogLevel level, std::string message);
+  void RaiseAlert(AlertSeverity severity, std::string code,
+                  std::string message, const Campaign* campaign,
+                  std::string_view agent_id);
+  // Commits `batch`; on failure raises an alert and returns the status.
+  absl::Status Write(const WriteBatch& batch);
+
+  const EngineOptions options_;
+  const EngineEnv env_;
+  Strand strand_;
+  std::shared_ptr<bool> alive_;  // timers check it: the engine may be gone
+  compliance::DncLists dnc_;
+  compliance::Rules rules_;  // points at dnc_
+  compliance::Gate gate_;    // reads rules_ on every check
+
+  absl::flat_hash_map<std::string, std::unique_ptr<Campaign>> campaigns_;
+  absl::flat_hash_map<std::string, std::unique_ptr<Agent>> agents_;
+  absl::flat_hash_map<ContactId, ContactRuntime> contacts_;
+  absl::flat_hash_map<CallId, std::unique_ptr<Call>> calls_;
+  CallId next_call_id_ = 1;
+
+  std::vector<HostEvent> pending_events_;
+  std::vector<ProviderEvent> pending_provider_events_;
+  bool draining_ = false;
+};
+
+}  // namespace dialer::engine
+
+#endif  // DIALER_ENGINE_ENGINE_IMPL_H_
