@@ -1,6 +1,7 @@
 // Clock::System() runs on real time, so these tests wait on notifications
 // with generous timeouts; they never sleep.
 #include <atomic>
+#include <memory>
 #include <thread>
 #include <vector>
 
@@ -18,6 +19,32 @@ namespace {
 using ::testing::ElementsAre;
 
 constexpr absl::Duration kGenerous = absl::Seconds(30);
+
+// Holds the clock's thread inside a callback until Release(), so a test can
+// schedule and cancel without racing the clock on a loaded machine.
+class ClockThreadGate {
+ public:
+  explicit ClockThreadGate(Clock& clock) : state_(std::make_shared<State>()) {
+    // The callback shares the state: it may still be returning from the wait
+    // after the gate is gone.
+    clock.ScheduleAt(absl::InfinitePast(), [state = state_] {
+      state->entered.Notify();
+      state->released.WaitForNotification();
+    });
+    EXPECT_TRUE(state_->entered.WaitForNotificationWithTimeout(kGenerous));
+  }
+  ~ClockThreadGate() { Release(); }
+  void Release() {
+    if (!state_->released.HasBeenNotified()) state_->released.Notify();
+  }
+
+ private:
+  struct State {
+    absl::Notification entered;
+    absl::Notification released;
+  };
+  std::shared_ptr<State> state_;
+};
 
 TEST(SystemClockTest, IsOneProcessWideRealTimeClock) {
   Clock& clock = Clock::System();
@@ -49,6 +76,7 @@ TEST(SystemClockTest, DueCallbacksRunInDeadlineThenSchedulingOrder) {
   absl::Mutex mu;
   std::vector<int> order;
   absl::Notification done;
+  ClockThreadGate gate(clock);
   const absl::Time base = clock.Now() + absl::Milliseconds(30);
   auto record = [&](int tag) {
     return [&, tag] {
@@ -62,6 +90,7 @@ TEST(SystemClockTest, DueCallbacksRunInDeadlineThenSchedulingOrder) {
   // Already due: runs on the clock thread, first.
   clock.ScheduleAt(absl::InfinitePast(), record(0));
   clock.ScheduleAt(base + absl::Milliseconds(10), [&] { done.Notify(); });
+  gate.Release();
   ASSERT_TRUE(done.WaitForNotificationWithTimeout(kGenerous));
   absl::MutexLock lock(&mu);
   EXPECT_THAT(order, ElementsAre(0, 1, 2, 3));
@@ -70,6 +99,7 @@ TEST(SystemClockTest, DueCallbacksRunInDeadlineThenSchedulingOrder) {
 TEST(SystemClockTest, CancelStopsAPendingTimerAndReportsFiredOnes) {
   Clock& clock = Clock::System();
   std::atomic<bool> canceled_ran{false};
+  ClockThreadGate gate(clock);  // so `soon` cannot start before Cancel
   const TimerId far =
       clock.ScheduleAt(clock.Now() + absl::Hours(1), [&] { canceled_ran = true; });
   const TimerId soon =
@@ -77,6 +107,7 @@ TEST(SystemClockTest, CancelStopsAPendingTimerAndReportsFiredOnes) {
   EXPECT_TRUE(clock.Cancel(far));
   EXPECT_FALSE(clock.Cancel(far));
   EXPECT_TRUE(clock.Cancel(soon));
+  gate.Release();
 
   absl::Notification fired;
   const TimerId id = clock.ScheduleAt(clock.Now(), [&] { fired.Notify(); });
