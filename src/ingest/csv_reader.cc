@@ -111,6 +111,19 @@ CsvReader::Parse CsvReader::ParseRecord(CsvRecord* record, size_t* end,
 }
 
 CsvReader::Result CsvReader::Next(CsvRecord* record) {
+  if (skipping_line_) {
+    // Resuming after an unclosed quote: drop the rest of its first line,
+    // which may not have arrived yet.
+    size_t p = pos_;
+    while (p < buffer_.size() && buffer_[p] != '\n' && buffer_[p] != '\r') ++p;
+    if (p == buffer_.size() || (buffer_[p] == '\r' && p + 1 == buffer_.size() && !end_)) {
+      pos_ = p;
+      return end_ ? Result::kEnd : Result::kNeedMore;
+    }
+    pos_ = NextLineStart(p);
+    line_ += 1;
+    skipping_line_ = false;
+  }
   if (pos_ >= buffer_.size()) {
     return end_ ? Result::kEnd : Result::kNeedMore;
   }
@@ -129,8 +142,7 @@ CsvReader::Result CsvReader::Next(CsvRecord* record) {
     case Parse::kMalformed:
       record->fields.clear();
       if (unclosed_quote) {
-        pos_ = NextLineStart(pos_);
-        line_ += 1;
+        skipping_line_ = true;
       } else {
         pos_ = end;
         line_ += lines;

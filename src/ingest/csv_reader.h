@@ -65,7 +65,8 @@ class CsvReader {
   enum class Parse { kDone, kNeedMore, kMalformed };
   Parse ParseRecord(CsvRecord* record, size_t* end, int64_t* lines,
                     std::string* error, bool* unclosed_quote);
-  // Position just after the line break that ends the line holding `from`.
+  // Position just after the line break that ends the line holding `from`
+  // (the end of the buffer if that line break has not arrived).
   size_t NextLineStart(size_t from) const;
 
   const char delimiter_;
@@ -74,6 +75,7 @@ class CsvReader {
   size_t pos_ = 0;     // start of the next record in buffer_
   int64_t line_ = 1;   // physical line of pos_
   bool end_ = false;
+  bool skipping_line_ = false;  // dropping the line of an unclosed quote
   int64_t appended_ = 0;
 };
 
