@@ -7,7 +7,10 @@ namespace dialer::pacing {
 
 DialOutcomeEstimator::DialOutcomeEstimator(Prior prior, double half_life_dials,
                                            absl::TimeZone zone)
-    : prior_(prior), decay_(std::exp2(-1.0 / half_life_dials)), zone_(zone) {}
+    : prior_(prior),
+      decay_(std::exp2(-1.0 / half_life_dials)),
+      zone_(zone),
+      prior_weight_(prior.weight) {}
 
 DialOutcomeEstimator::Kind DialOutcomeEstimator::KindOf(DialOutcome outcome) {
   switch (outcome) {
@@ -39,6 +42,7 @@ void DialOutcomeEstimator::Record(absl::Time t, DialOutcome outcome) {
   }
   const Kind kind = KindOf(outcome);
   weight_ = weight_ * decay_ + 1;
+  prior_weight_ *= decay_;
   for (int k = 0; k < kKinds; ++k) {
     weighted_[k] = weighted_[k] * decay_ + (k == kind ? 1 : 0);
   }
@@ -48,13 +52,13 @@ void DialOutcomeEstimator::Record(absl::Time t, DialOutcome outcome) {
 }
 
 double DialOutcomeEstimator::Share(Kind kind) const {
-  return (weighted_[kind] + prior_.weight * prior_.shares[kind]) /
-         (weight_ + prior_.weight);
+  return (weighted_[kind] + prior_weight_ * prior_.shares[kind]) /
+         (weight_ + prior_weight_);
 }
 
 double DialOutcomeEstimator::LiveShareUpper(double z) const {
   const double p = LiveShare();
-  const double n = weight_ + prior_.weight;
+  const double n = weight_ + prior_weight_;
   return std::min(1.0, p + z * std::sqrt(std::max(p * (1 - p), 1e-4) / n));
 }
 

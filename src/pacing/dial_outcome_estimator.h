@@ -5,8 +5,8 @@
 // The live share ("answer rate" in the pacing sense: dials that need an
 // agent) drives every multi-line pacer. Estimates:
 //   - Share(): exponentially weighted over recent dials (half-life in dials)
-//     plus a prior of `prior_weight` pseudo-dials, so it follows a change of
-//     answer rate within a few dozen dials;
+//     plus a prior of `prior_weight` pseudo-dials that fade like old dials,
+//     so it follows a change of answer rate within a few dozen dials;
 //   - time of day: every outcome is also counted in a table by local hour
 //     (never forgotten). When the first outcome of a new hour arrives and
 //     that hour already has `kMinHourSamples` outcomes from earlier days,
@@ -65,6 +65,7 @@ class DialOutcomeEstimator {
   Prior prior_;
   double decay_;
   absl::TimeZone zone_;
+  double prior_weight_;  // fades like an old sample
   double weight_ = 0;
   std::array<double, kKinds> weighted_{};
   std::array<std::array<int64_t, kKinds>, 24> by_hour_{};

@@ -22,6 +22,7 @@ DurationEstimator::DurationEstimator(Prior prior, double half_life_samples)
 void DurationEstimator::Record(double seconds) {
   const double l = std::log(std::max(seconds, 0.05));
   w_ = w_ * decay_ + 1;
+  prior_weight_ *= decay_;
   s1_ = s1_ * decay_ + l;
   s2_ = s2_ * decay_ + l * l;
   ++count_;

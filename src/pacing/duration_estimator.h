@@ -8,7 +8,8 @@
 // P(T > e + t | T > e) the predictive pacer needs for agents already on a
 // call has a closed form. Recent samples weigh more (half-life in samples),
 // so a change of agent pace shows within a few dozen calls. A prior acts as
-// `prior_weight` pseudo-samples so early estimates are sensible.
+// `prior_weight` pseudo-samples (fading like old samples) so early estimates
+// are sensible.
 //
 // Thread-compatible.
 #ifndef DIALER_PACING_DURATION_ESTIMATOR_H_
@@ -47,7 +48,7 @@ class DurationEstimator {
  private:
   double prior_mu_;
   double prior_var_;
-  double prior_weight_;
+  double prior_weight_;  // decays with every sample
   double decay_;
   double w_ = 0;   // decayed sample weight
   double s1_ = 0;  // decayed sum of log(x)

@@ -1,0 +1,186 @@
+#include "pacing/predictive_pacer.h"
+
+#include "gtest/gtest.h"
+#include "tests/pacing/snapshot_builder.h"
+
+namespace dialer::pacing {
+namespace {
+
+using testing::SnapshotBuilder;
+using testing::T0;
+
+// Feeds `dials` resolved dials (live one in `every`, machines 3 in 10, the
+// rest no-answers), ring 11 s, verdict 2 s, and talk/wrap observations.
+absl::Time Train(PredictivePacer& pacer, absl::Time t, int dials, int every) {
+  for (int i = 0; i < dials; ++i) {
+    t += absl::Seconds(1);
+    if (i % every == 0) {
+      pacer.OnDialResolved(t, DialOutcome::kHuman, absl::Seconds(11),
+                           absl::Seconds(2));
+      pacer.OnLiveAnswerConnected(t, absl::Milliseconds(400));
+      pacer.OnTalkEnded(t, absl::Seconds(100 + (i % 7) * 20));
+      pacer.OnWrapEnded(t, absl::Seconds(30));
+    } else if (i % 10 < 3) {
+      pacer.OnDialResolved(t, DialOutcome::kMachine, absl::Seconds(11),
+                           absl::Seconds(2));
+    } else {
+      pacer.OnDialResolved(t, DialOutcome::kNoAnswer, absl::Seconds(25),
+                           absl::ZeroDuration());
+    }
+  }
+  return t;
+}
+
+Snapshot Team(absl::Time now, int ready, int on_call, int ringing,
+              compliance::AbandonState state = compliance::AbandonState::kNormal) {
+  SnapshotBuilder b(now);
+  b.Agents(ready, AgentActivity::kReady).State(state);
+  for (int i = 0; i < on_call; ++i) {
+    b.Agents(1, AgentActivity::kOnCall, absl::Seconds(10 + 17 * i));
+  }
+  for (int i = 0; i < ringing; ++i) {
+    b.Calls(1, CallStage::kRinging, absl::Seconds(i % 12));
+  }
+  return b.Build();
+}
+
+TEST(PredictivePacerTest, WarmUpDialsBetweenOnePointTwoAndOnePointFivePerAgent) {
+  PredictivePacer pacer(PacerOptions{});
+  ASSERT_TRUE(pacer.warming_up());
+  const int dials = pacer.Decide(Team(T0(), 10, 0, 0)).dials_to_place_now;
+  EXPECT_GE(dials, 12);
+  EXPECT_LE(dials, 15);
+  const Plan plan = pacer.Decide(Team(T0(), 10, 0, dials));
+  EXPECT_EQ(plan.dials_to_place_now, 0);
+  EXPECT_LE(plan.review_at, T0() + absl::Seconds(1));
+}
+
+TEST(PredictivePacerTest, LeavesWarmUpAfterEnoughOutcomes) {
+  PredictivePacer pacer(PacerOptions{});
+  Train(pacer, T0(), 29, 8);
+  EXPECT_TRUE(pacer.warming_up());
+  Train(pacer, T0() + absl::Minutes(1), 20, 8);
+  EXPECT_FALSE(pacer.warming_up());
+}
+
+TEST(PredictivePacerTest, BudgetSetsAsideTheDetectorsFalsePositives) {
+  PacerOptions options;
+  options.detector_false_positive_rate = 0.01;
+  PredictivePacer pacer(options);
+  EXPECT_NEAR(pacer.EffectiveBudget(), 0.024 - 0.01, 1e-12);
+  options.detector_false_positive_rate = 0.05;
+  EXPECT_NEAR(PredictivePacer(options).EffectiveBudget(),
+              PredictivePacer::kMinBudget, 1e-12);
+}
+
+TEST(PredictivePacerTest, MoreIdleAgentsMoreDials) {
+  PredictivePacer pacer(PacerOptions{});
+  const absl::Time t = Train(pacer, T0(), 2000, 8);
+  int previous = 0;
+  for (int ready = 0; ready <= 8; ready += 2) {
+    const int dials =
+        pacer.Decide(Team(t, ready, 20 - ready, 6)).dials_to_place_now;
+    EXPECT_GE(dials, previous) << ready;
+    previous = dials;
+  }
+  EXPECT_GT(previous, 8);  // several lines per idle agent at 1 in 8 live
+}
+
+TEST(PredictivePacerTest, DialsLessWhenCallsAreAnsweredMoreOften) {
+  PredictivePacer rare(PacerOptions{});
+  PredictivePacer often(PacerOptions{});
+  const absl::Time t = Train(rare, T0(), 2000, 10);
+  Train(often, T0(), 2000, 4);
+  const Snapshot s = Team(t, 4, 16, 4);
+  EXPECT_GT(rare.Decide(s).dials_to_place_now,
+            often.Decide(s).dials_to_place_now);
+}
+
+TEST(PredictivePacerTest, ThrottleDialsLessAndStopIsPower) {
+  PredictivePacer pacer(PacerOptions{});
+  const absl::Time t = Train(pacer, T0(), 2000, 8);
+  const int normal = pacer.Decide(Team(t, 5, 15, 4)).dials_to_place_now;
+  const int throttled =
+      pacer.Decide(Team(t, 5, 15, 4, compliance::AbandonState::kThrottle))
+          .dials_to_place_now;
+  EXPECT_LT(throttled, normal);
+  EXPECT_GE(throttled, 5);
+  SnapshotBuilder stop(t);
+  stop.Agents(3, AgentActivity::kReady)
+      .Agents(2, AgentActivity::kReady, absl::ZeroDuration(), true)
+      .Agents(10, AgentActivity::kOnCall)
+      .Calls(2, CallStage::kRinging)
+      .State(compliance::AbandonState::kStop);
+  EXPECT_EQ(pacer.Decide(stop.Build()).dials_to_place_now, 3);
+}
+
+// The safety rule: the live answers expected from the calls in flight never
+// exceed the agents free now plus those expected to free up in the horizon.
+TEST(PredictivePacerTest, FewAgentsNeverMoreThanTheSafetyRuleAllows) {
+  for (int every : {3, 8, 20}) {
+    PredictivePacer pacer(PacerOptions{});
+    const absl::Time t = Train(pacer, T0(), 1000, every);
+    for (int ready = 0; ready <= 3; ++ready) {
+      for (int ringing = 0; ringing <= 6; ringing += 3) {
+        const Snapshot s = Team(t, ready, 3 - ready, ringing);
+        const ForecastInput in = pacer.BuildForecast(s);
+        double capacity = in.idle_agents, demand = 0, nu = 0;
+        for (double f : in.frees) capacity += f;
+        for (double d : in.demand) demand += d;
+        for (double d : in.new_call_demand) nu += d;
+        const int dials = pacer.Decide(s).dials_to_place_now;
+        EXPECT_LE(demand + dials * nu, std::max(capacity, demand) + 1e-9)
+            << "every " << every << " ready " << ready << " ringing "
+            << ringing;
+        if (ready == 0) EXPECT_EQ(dials, 0);
+      }
+    }
+  }
+}
+
+TEST(PredictivePacerTest, UncertainEstimatesDialLess) {
+  PredictivePacer sure(PacerOptions{});
+  PredictivePacer unsure(PacerOptions{});
+  const absl::Time t = Train(sure, T0(), 3000, 8);
+  Train(unsure, T0(), 60, 8);
+  const Snapshot s = Team(t, 6, 14, 0);
+  EXPECT_GE(sure.Decide(s).dials_to_place_now,
+            unsure.Decide(s).dials_to_place_now);
+}
+
+TEST(PredictivePacerTest, ThetaRisesWhilePlacedCallsAreSafeWithinBounds) {
+  PredictivePacer pacer(PacerOptions{});
+  absl::Time t = Train(pacer, T0(), 2000, 8);
+  const double before = pacer.theta();
+  for (int i = 0; i < 200; ++i) {
+    // Everyone idle and nothing ringing: the first calls carry no risk.
+    t += absl::Seconds(1);
+    const int dials = pacer.Decide(Team(t, 20, 0, 0)).dials_to_place_now;
+    for (int d = 0; d < std::min(dials, 3); ++d) pacer.OnDialPlaced(t);
+  }
+  EXPECT_GT(pacer.theta(), before);
+  EXPECT_LE(pacer.theta(), 0.6);
+}
+
+TEST(PredictivePacerTest, AgentsOnACallCannotTakeAnswersBeforeTheirWrapUp) {
+  PredictivePacer pacer(PacerOptions{});
+  const absl::Time t = Train(pacer, T0(), 2000, 8);  // wrap-up 30 s
+  SnapshotBuilder b(t);
+  b.Agents(1, AgentActivity::kOnCall, absl::Seconds(600))
+      .Agents(1, AgentActivity::kWrapUp, absl::Seconds(29));
+  const ForecastInput in = pacer.BuildForecast(b.Build());
+  double frees_within_5s = 0;
+  for (int k = 0; k < 5; ++k) frees_within_5s += in.frees[k];
+  EXPECT_GT(frees_within_5s, 0.5);  // the wrap-up agent
+  EXPECT_LT(frees_within_5s, 1.0);
+}
+
+TEST(PredictivePacerTest, ObservedAbandonsTightenTheBudget) {
+  PredictivePacer pacer(PacerOptions{});
+  const double before = pacer.EffectiveBudget();
+  for (int i = 0; i < 10; ++i) pacer.OnLiveAnswerAbandoned(T0(), absl::Seconds(2));
+  EXPECT_LT(pacer.EffectiveBudget(), before / 2);
+}
+
+}  // namespace
+}  // namespace dialer::pacing
