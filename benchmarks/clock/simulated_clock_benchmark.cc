@@ -12,10 +12,11 @@
 #include <random>
 #include <vector>
 
-#include "absl/time/time.h"
-#include "benchmark/benchmark.h"
 #include "dialer/manual_clock.h"
 #include "dialer/simulated_clock.h"
+
+#include "absl/time/time.h"
+#include "benchmark/benchmark.h"
 
 namespace dialer {
 namespace {

@@ -5,9 +5,10 @@
 #include <thread>
 #include <utility>
 
+#include "clock/internal/timer_queue.h"
+
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
-#include "clock/internal/timer_queue.h"
 
 namespace dialer {
 inline namespace v1 {

@@ -5,13 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "core/disposition_codes.h"
+#include "core/e164.h"
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
-#include "core/disposition_codes.h"
-#include "core/e164.h"
 
 namespace dialer {
 inline namespace v1 {
@@ -65,8 +65,8 @@ absl::Status ValidateWrapUp(const Checker& check, const WrapUpConfig& w) {
     return check.Bad("wrap_up.mode", absl::StrCat(static_cast<int>(w.mode)),
                      "auto or manual");
   }
-  if (auto s = check.NonNegative("wrap_up.auto_ready_after",
-                                 w.auto_ready_after);
+  if (auto s =
+          check.NonNegative("wrap_up.auto_ready_after", w.auto_ready_after);
       !s.ok()) {
     return s;
   }
@@ -74,10 +74,10 @@ absl::Status ValidateWrapUp(const Checker& check, const WrapUpConfig& w) {
   // In manual mode auto_ready_after is unused, so it cannot contradict max.
   if (w.mode == WrapUpConfig::Mode::kAuto && w.max > absl::ZeroDuration() &&
       w.auto_ready_after > w.max) {
-    return check.Bad(
-        "wrap_up.auto_ready_after", absl::FormatDuration(w.auto_ready_after),
-        absl::StrCat("at most wrap_up.max (", absl::FormatDuration(w.max),
-                     ")"));
+    return check.Bad("wrap_up.auto_ready_after",
+                     absl::FormatDuration(w.auto_ready_after),
+                     absl::StrCat("at most wrap_up.max (",
+                                  absl::FormatDuration(w.max), ")"));
   }
   return absl::OkStatus();
 }
@@ -140,7 +140,8 @@ absl::Status ValidateRetry(const Checker& check, const RetryRules& r,
     return s;
   }
   for (const auto& [code, delay] : r.by_disposition) {
-    const std::string field = absl::StrCat("retry.by_disposition['", code, "']");
+    const std::string field =
+        absl::StrCat("retry.by_disposition['", code, "']");
     bool known = core::IsStandardDispositionCode(code) ||
                  core::IsSystemDispositionCode(code);
     for (const CustomDisposition& c : customs) known = known || c.code == code;
@@ -157,8 +158,9 @@ absl::Status ValidateRetry(const Checker& check, const RetryRules& r,
 
 absl::Status CampaignConfig::Validate() const {
   if (id.empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "campaign '' (name '", name, "'): id is empty, expected a non-empty id"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("campaign '' (name '", name,
+                     "'): id is empty, expected a non-empty id"));
   }
   const Checker check(id);
 
@@ -172,8 +174,8 @@ absl::Status CampaignConfig::Validate() const {
       if (lines_per_agent < kMinLinesPerAgent ||
           lines_per_agent > kMaxLinesPerAgent) {
         return check.Bad("lines_per_agent", absl::StrCat(lines_per_agent),
-                         absl::StrCat(kMinLinesPerAgent, "-",
-                                      kMaxLinesPerAgent, " in parallel mode"));
+                         absl::StrCat(kMinLinesPerAgent, "-", kMaxLinesPerAgent,
+                                      " in parallel mode"));
       }
       break;
     default:
@@ -203,6 +205,20 @@ absl::Status CampaignConfig::Validate() const {
     return check.Bad("abandon_limit", absl::StrCat(abandon_limit),
                      absl::StrCat("more than 0 and at most ", kMaxAbandonLimit,
                                   " (FCC 3% cap)"));
+  }
+  if (!pacer.empty() && pacer != "predictive" && pacer != "baseline-ratio" &&
+      pacer != "baseline-adaptive") {
+    return check.Bad("pacer", absl::StrCat("'", pacer, "'"),
+                     "empty, predictive, baseline-ratio or baseline-adaptive");
+  }
+  if (!(detector_false_positive_rate >= 0 &&
+        detector_false_positive_rate <= 0.5)) {
+    return check.Bad("detector_false_positive_rate",
+                     absl::StrCat(detector_false_positive_rate), "0-0.5");
+  }
+  if (absl::TimeZone tz; !absl::LoadTimeZone(time_zone, &tz)) {
+    return check.Bad("time_zone", absl::StrCat("'", time_zone, "'"),
+                     "an IANA time zone such as America/New_York");
   }
   for (size_t i = 0; i < caller_ids.size(); ++i) {
     if (!core::IsE164(caller_ids[i])) {

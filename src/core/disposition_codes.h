@@ -14,9 +14,9 @@
 namespace dialer::core {
 
 inline constexpr std::array<std::string_view, 11> kStandardDispositionCodes = {
-    "connected",  "meeting_booked", "callback",       "voicemail",
-    "no_answer",  "busy",           "wrong_number",   "gatekeeper",
-    "not_interested", "dnc",        "bad_data"};
+    "connected", "meeting_booked", "callback",   "voicemail",      "no_answer",
+    "busy",      "wrong_number",   "gatekeeper", "not_interested", "dnc",
+    "bad_data"};
 
 inline constexpr std::array<std::string_view, 6> kSystemDispositionCodes = {
     "failed", "abandoned", "wrap_up_expired", "machine", "canceled", "skipped"};

@@ -30,16 +30,20 @@ std::optional<Enum> ValueOf(std::string_view name,
   return std::nullopt;
 }
 
-constexpr std::array<std::string_view, 3> kDialModeNames = {
-    "power", "parallel", "predictive"};
+constexpr std::array<std::string_view, 3> kDialModeNames = {"power", "parallel",
+                                                            "predictive"};
 constexpr std::array<std::string_view, 7> kAgentStateNames = {
     "logged_out", "ready", "preview", "dialing", "on_call", "wrap_up", "break"};
 constexpr std::array<std::string_view, 8> kCallStateNames = {
     "dialing",   "ringing", "answered",   "connecting",
     "connected", "machine", "abandoning", "ended"};
 constexpr std::array<std::string_view, 7> kAmdResultNames = {
-    "human",           "machine_start", "machine_end_beep",
-    "machine_end_silence", "machine_end_other", "fax",
+    "human",
+    "machine_start",
+    "machine_end_beep",
+    "machine_end_silence",
+    "machine_end_other",
+    "fax",
     "unknown"};
 constexpr std::array<std::string_view, 5> kCallEndStatusNames = {
     "completed", "busy", "no_answer", "failed", "canceled"};
@@ -50,12 +54,11 @@ constexpr std::array<std::string_view, 5> kParticipantRoleNames = {
 constexpr std::array<std::string_view, 7> kProviderEventTypeNames = {
     "ringing",   "answered", "amd",          "bridged",
     "completed", "failed",   "playback_done"};
-constexpr std::array<std::string_view, 2> kWrapUpModeNames = {"auto",
-                                                              "manual"};
+constexpr std::array<std::string_view, 2> kWrapUpModeNames = {"auto", "manual"};
 constexpr std::array<std::string_view, 3> kAlertSeverityNames = {
     "info", "warning", "critical"};
-constexpr std::array<std::string_view, 4> kLogLevelNames = {
-    "debug", "info", "warning", "error"};
+constexpr std::array<std::string_view, 4> kLogLevelNames = {"debug", "info",
+                                                            "warning", "error"};
 
 // A new enumerator must get a name: these fail to compile otherwise.
 static_assert(static_cast<size_t>(DialMode::kPredictive) + 1 ==
@@ -104,8 +107,7 @@ std::optional<AmdMode> ParseAmdMode(std::string_view name) {
 std::optional<ParticipantRole> ParseParticipantRole(std::string_view name) {
   return ValueOf<ParticipantRole>(name, kParticipantRoleNames);
 }
-std::optional<ProviderEventType> ParseProviderEventType(
-    std::string_view name) {
+std::optional<ProviderEventType> ParseProviderEventType(std::string_view name) {
   return ValueOf<ProviderEventType>(name, kProviderEventTypeNames);
 }
 

@@ -17,12 +17,13 @@
 #include <cstdint>
 #include <vector>
 
+#include "dialer/store.h"
+
 #include "absl/base/thread_annotations.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
-#include "dialer/store.h"
 
 namespace dialer::store {
 

@@ -7,6 +7,8 @@
 #include <variant>
 #include <vector>
 
+#include "dialer/store.h"
+
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
@@ -15,7 +17,6 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
-#include "dialer/store.h"
 
 namespace dialer {
 inline namespace v1 {
@@ -66,8 +67,7 @@ struct MemoryStore::Impl {
     return 0;
   }
 
-  absl::Status CheckContact(ContactId id) const
-      ABSL_SHARED_LOCKS_REQUIRED(mu) {
+  absl::Status CheckContact(ContactId id) const ABSL_SHARED_LOCKS_REQUIRED(mu) {
     if (HasContact(id)) return absl::OkStatus();
     return absl::NotFoundError(absl::StrCat("contact ", id, " not found"));
   }
@@ -108,7 +108,8 @@ struct MemoryStore::Impl {
     if (auto s = CheckOptionalCall(batch, op.call_id, op.contact_id); !s.ok()) {
       return s;
     }
-    if (ended_calls.contains(op.call_id) || !batch.ended.insert(op.call_id).second) {
+    if (ended_calls.contains(op.call_id) ||
+        !batch.ended.insert(op.call_id).second) {
       return absl::AlreadyExistsError(
           absl::StrCat("call ", op.call_id, " has already ended"));
     }
@@ -118,9 +119,8 @@ struct MemoryStore::Impl {
   absl::Status Check(BatchView& batch, const DispositionRecord& op) const
       ABSL_SHARED_LOCKS_REQUIRED(mu) {
     if (op.code.empty()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("disposition of contact ", op.contact_id,
-                       " has an empty code"));
+      return absl::InvalidArgumentError(absl::StrCat(
+          "disposition of contact ", op.contact_id, " has an empty code"));
     }
     if (auto s = CheckContact(op.contact_id); !s.ok()) return s;
     return CheckOptionalCall(batch, op.call_id, op.contact_id);
@@ -152,10 +152,9 @@ struct MemoryStore::Impl {
     std::vector<size_t>& list = attempts_by_contact[op.contact_id];
     const auto& all = contents.attempts_started;
     const absl::Time at = op.at;
-    list.insert(std::upper_bound(list.begin(), list.end(), at,
-                                 [&all](absl::Time t, size_t i) {
-                                   return t < all[i].at;
-                                 }),
+    list.insert(std::upper_bound(
+                    list.begin(), list.end(), at,
+                    [&all](absl::Time t, size_t i) { return t < all[i].at; }),
                 index);
     contents.attempts_started.push_back(std::move(op));
   }
@@ -199,12 +198,12 @@ absl::StatusOr<std::vector<ContactId>> MemoryStore::AddContacts(
     const std::vector<Contact>& contacts) {
   for (size_t i = 0; i < contacts.size(); ++i) {
     if (contacts[i].phone.empty()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "contact ", i,
-          contacts[i].external_id.empty()
-              ? ""
-              : absl::StrCat(" ('", contacts[i].external_id, "')"),
-          ": phone is empty"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("contact ", i,
+                       contacts[i].external_id.empty()
+                           ? ""
+                           : absl::StrCat(" ('", contacts[i].external_id, "')"),
+                       ": phone is empty"));
     }
   }
   std::vector<ContactId> ids;
@@ -234,9 +233,9 @@ absl::Status MemoryStore::Commit(const WriteBatch& batch) {
     const absl::Status s = std::visit(
         [&](const auto& op) { return impl_->Check(view, op); }, batch.ops[i]);
     if (!s.ok()) {
-      return absl::Status(s.code(), absl::StrCat("batch op ", i, " (",
-                                                 OpName(batch.ops[i]),
-                                                 "): ", s.message()));
+      return absl::Status(
+          s.code(), absl::StrCat("batch op ", i, " (", OpName(batch.ops[i]),
+                                 "): ", s.message()));
     }
   }
   for (const WriteOp& op : batch.ops) {

@@ -5,8 +5,9 @@
 #include <thread>
 #include <vector>
 
-#include "absl/time/time.h"
 #include "dialer/clock.h"
+
+#include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -82,8 +83,10 @@ TEST(ManualClockTest, DueCallbacksNeverRunInsideScheduleAt) {
 TEST(ManualClockTest, CancelBeforeAndAfterFiring) {
   ManualClock clock(kStart);
   int fired = 0;
-  const TimerId a = clock.ScheduleAt(kStart + absl::Seconds(1), [&] { ++fired; });
-  const TimerId b = clock.ScheduleAt(kStart + absl::Seconds(2), [&] { ++fired; });
+  const TimerId a =
+      clock.ScheduleAt(kStart + absl::Seconds(1), [&] { ++fired; });
+  const TimerId b =
+      clock.ScheduleAt(kStart + absl::Seconds(2), [&] { ++fired; });
   EXPECT_NE(a, 0u);
   EXPECT_NE(a, b);
   EXPECT_TRUE(clock.Cancel(a));
@@ -105,7 +108,8 @@ TEST(ManualClockTest, CancelFromInsideACallback) {
     cancel_self = clock.Cancel(self);    // already running
     cancel_later = clock.Cancel(later);  // still pending
   });
-  later = clock.ScheduleAt(kStart + absl::Seconds(1), [&] { later_ran = true; });
+  later =
+      clock.ScheduleAt(kStart + absl::Seconds(1), [&] { later_ran = true; });
   EXPECT_EQ(clock.Advance(absl::Seconds(1)), 1);
   EXPECT_FALSE(cancel_self);
   EXPECT_TRUE(cancel_later);
@@ -123,7 +127,8 @@ TEST(ManualClockTest, CanceledCallbackMayUseTheClockWhenDestroyed) {
     ~UsesClockOnDestruction() {
       if (clock != nullptr) *pending_seen = clock->pending();
     }
-    UsesClockOnDestruction(ManualClock* c, int* p) : clock(c), pending_seen(p) {}
+    UsesClockOnDestruction(ManualClock* c, int* p)
+        : clock(c), pending_seen(p) {}
     UsesClockOnDestruction(UsesClockOnDestruction&& o) noexcept
         : clock(o.clock), pending_seen(o.pending_seen) {
       o.clock = nullptr;
@@ -255,7 +260,8 @@ TEST(ClockWrapperTest, ForwardsEverythingToTheTarget) {
   EXPECT_EQ(clock.target(), &target);
   EXPECT_EQ(clock.Now(), kStart);
   bool fired = false;
-  const TimerId a = clock.ScheduleAt(kStart + absl::Seconds(1), [&] { fired = true; });
+  const TimerId a =
+      clock.ScheduleAt(kStart + absl::Seconds(1), [&] { fired = true; });
   const TimerId b = clock.ScheduleAt(kStart + absl::Seconds(1), [] {});
   EXPECT_EQ(clock.scheduled, 2);
   EXPECT_EQ(target.pending(), 2);

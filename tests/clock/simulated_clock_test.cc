@@ -58,8 +58,10 @@ TEST(SimulatedClockTest, RunUntilRunsDueCallbacksThenSetsTheTime) {
 TEST(SimulatedClockTest, CancelAndPastDeadlines) {
   SimulatedClock clock(kStart);
   int fired = 0;
-  const TimerId a = clock.ScheduleAt(kStart + absl::Seconds(1), [&] { ++fired; });
-  const TimerId b = clock.ScheduleAt(kStart - absl::Seconds(1), [&] { ++fired; });
+  const TimerId a =
+      clock.ScheduleAt(kStart + absl::Seconds(1), [&] { ++fired; });
+  const TimerId b =
+      clock.ScheduleAt(kStart - absl::Seconds(1), [&] { ++fired; });
   EXPECT_EQ(fired, 0);  // never inside ScheduleAt
   EXPECT_EQ(clock.NextDeadline(), kStart);
   EXPECT_TRUE(clock.Cancel(a));
@@ -94,7 +96,8 @@ TEST(SimulatedClockTest, LongChainsRunWithoutRecursion) {
   constexpr int kSteps = 100000;
   int steps = 0;
   std::function<void()> step = [&] {
-    if (++steps < kSteps) clock.ScheduleAt(clock.Now() + absl::Seconds(1), step);
+    if (++steps < kSteps)
+      clock.ScheduleAt(clock.Now() + absl::Seconds(1), step);
   };
   clock.ScheduleAt(kStart, step);
   EXPECT_EQ(clock.RunUntil(absl::InfiniteFuture()), kSteps);

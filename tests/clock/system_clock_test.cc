@@ -5,11 +5,12 @@
 #include <thread>
 #include <vector>
 
+#include "dialer/clock.h"
+
 #include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
-#include "dialer/clock.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -100,10 +101,10 @@ TEST(SystemClockTest, CancelStopsAPendingTimerAndReportsFiredOnes) {
   Clock& clock = Clock::System();
   std::atomic<bool> canceled_ran{false};
   ClockThreadGate gate(clock);  // so `soon` cannot start before Cancel
-  const TimerId far =
-      clock.ScheduleAt(clock.Now() + absl::Hours(1), [&] { canceled_ran = true; });
-  const TimerId soon =
-      clock.ScheduleAt(clock.Now() + absl::Milliseconds(5), [&] { canceled_ran = true; });
+  const TimerId far = clock.ScheduleAt(clock.Now() + absl::Hours(1),
+                                       [&] { canceled_ran = true; });
+  const TimerId soon = clock.ScheduleAt(clock.Now() + absl::Milliseconds(5),
+                                        [&] { canceled_ran = true; });
   EXPECT_TRUE(clock.Cancel(far));
   EXPECT_FALSE(clock.Cancel(far));
   EXPECT_TRUE(clock.Cancel(soon));
@@ -117,7 +118,8 @@ TEST(SystemClockTest, CancelStopsAPendingTimerAndReportsFiredOnes) {
   // A marker scheduled after the canceled deadline has run, so the canceled
   // 5 ms timer would have run by now if Cancel had not stopped it.
   absl::Notification marker;
-  clock.ScheduleAt(clock.Now() + absl::Milliseconds(20), [&] { marker.Notify(); });
+  clock.ScheduleAt(clock.Now() + absl::Milliseconds(20),
+                   [&] { marker.Notify(); });
   ASSERT_TRUE(marker.WaitForNotificationWithTimeout(kGenerous));
   EXPECT_FALSE(canceled_ran.load());
 }

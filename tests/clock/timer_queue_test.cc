@@ -142,8 +142,8 @@ TEST(TimerQueueTest, RandomScheduleCancelMatchesAReferenceModel) {
   for (int i = 0; i < 5000; ++i) {
     const int tag = i;
     const Ref ref{T(static_cast<int64_t>(rng() % 200)), seq++, tag};
-    ids.emplace_back(q.Schedule(ref.when, [&fired, tag] { fired.push_back(tag); }),
-                     ref);
+    ids.emplace_back(
+        q.Schedule(ref.when, [&fired, tag] { fired.push_back(tag); }), ref);
     model.insert(ref);
     if (rng() % 3 != 0) {  // cancel a random earlier timer
       auto& [id, r] = ids[rng() % ids.size()];
@@ -155,7 +155,8 @@ TEST(TimerQueueTest, RandomScheduleCancelMatchesAReferenceModel) {
   }
   std::vector<int> expected;
   for (const Ref& r : model) expected.push_back(r.tag);
-  EXPECT_EQ(RunDue(q, absl::InfiniteFuture()), static_cast<int>(expected.size()));
+  EXPECT_EQ(RunDue(q, absl::InfiniteFuture()),
+            static_cast<int>(expected.size()));
   EXPECT_EQ(fired, expected);
 }
 

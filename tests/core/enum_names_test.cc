@@ -5,9 +5,10 @@
 #include <string>
 #include <string_view>
 
+#include "dialer/types.h"
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "dialer/types.h"
 
 namespace dialer::core {
 namespace {
@@ -43,8 +44,7 @@ TEST(EnumNamesTest, EveryEnumRoundTrips) {
   ExpectRoundTrip(ParticipantRole::kTakeover, name, ParseParticipantRole);
   ExpectRoundTrip(ProviderEventType::kPlaybackDone, name,
                   ParseProviderEventType);
-  ExpectRoundTrip(WrapUpConfig::Mode::kManual, WrapUpModeName,
-                  ParseWrapUpMode);
+  ExpectRoundTrip(WrapUpConfig::Mode::kManual, WrapUpModeName, ParseWrapUpMode);
   ExpectRoundTrip(AlertSeverity::kCritical, AlertSeverityName,
                   ParseAlertSeverity);
   ExpectRoundTrip(LogLevel::kError, LogLevelName, ParseLogLevel);

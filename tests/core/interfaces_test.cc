@@ -3,10 +3,11 @@
 #include <memory>
 #include <string_view>
 
-#include "absl/status/status.h"
 #include "dialer/clock.h"
 #include "dialer/events.h"
 #include "dialer/telephony.h"
+
+#include "absl/status/status.h"
 #include "gtest/gtest.h"
 
 namespace dialer {
@@ -55,9 +56,9 @@ TEST(InterfacesTest, DeletingThroughTheInterfaceRunsTheImplementation) {
 TEST(InterfacesTest, SetParticipantDefaultsToUnimplemented) {
   int destroyed = 0;
   CountingProvider provider(&destroyed);
-  EXPECT_EQ(provider.SetParticipant("conf", "mgr", ParticipantRole::kListen)
-                .code(),
-            absl::StatusCode::kUnimplemented);
+  EXPECT_EQ(
+      provider.SetParticipant("conf", "mgr", ParticipantRole::kListen).code(),
+      absl::StatusCode::kUnimplemented);
 }
 
 TEST(InterfacesTest, EventSinkDefaultsAcceptEveryEvent) {

@@ -2,8 +2,9 @@
 
 #include <string>
 
-#include "absl/strings/str_cat.h"
 #include "dialer/engine.h"
+
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 
 namespace dialer {
@@ -14,9 +15,8 @@ TEST(VersionTest, LibraryMatchesHeaderMacros) {
   EXPECT_EQ(std::string(Version()),
             absl::StrCat(DIALER_VERSION_MAJOR, ".", DIALER_VERSION_MINOR, ".",
                          DIALER_VERSION_PATCH));
-  EXPECT_TRUE(DIALER_VERSION_AT_LEAST(DIALER_VERSION_MAJOR,
-                                      DIALER_VERSION_MINOR,
-                                      DIALER_VERSION_PATCH));
+  EXPECT_TRUE(DIALER_VERSION_AT_LEAST(
+      DIALER_VERSION_MAJOR, DIALER_VERSION_MINOR, DIALER_VERSION_PATCH));
   EXPECT_FALSE(DIALER_VERSION_AT_LEAST(DIALER_VERSION_MAJOR + 1, 0, 0));
 }
 

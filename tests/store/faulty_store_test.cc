@@ -5,9 +5,10 @@
 #include <utility>
 #include <vector>
 
+#include "dialer/store.h"
+
 #include "absl/status/status.h"
 #include "absl/time/time.h"
-#include "dialer/store.h"
 #include "gtest/gtest.h"
 
 namespace dialer::store {

@@ -3,10 +3,11 @@
 #include <utility>
 #include <vector>
 
+#include "dialer/store.h"
+
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
-#include "dialer/store.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -67,8 +68,8 @@ std::vector<CallId> CallIds(const std::vector<AttemptStarted>& attempts) {
 
 TEST(MemoryStoreTest, AssignsIdsFromOneUpward) {
   MemoryStore store;
-  auto ids = store.AddContacts({Person("+12125550100", "crm-1"),
-                                Person("+12125550101")});
+  auto ids = store.AddContacts(
+      {Person("+12125550100", "crm-1"), Person("+12125550101")});
   ASSERT_TRUE(ids.ok()) << ids.status();
   EXPECT_THAT(*ids, ElementsAre(1, 2));
   ids = store.AddContacts({Person("+12125550102")});
@@ -143,8 +144,8 @@ TEST(MemoryStoreTest, EmptyBatchIsNotACommit) {
 // names the op's index and the offending id.
 TEST(MemoryStoreTest, CommitIsAllOrNothing) {
   MemoryStore store;
-  ASSERT_TRUE(store.AddContacts({Person("+12125550100"), Person("+12125550101")})
-                  .ok());
+  ASSERT_TRUE(
+      store.AddContacts({Person("+12125550100"), Person("+12125550101")}).ok());
   ASSERT_TRUE(store.Commit(WriteBatch().Add(Started(1, 1, kT0))).ok());
 
   struct Case {
@@ -192,7 +193,8 @@ TEST(MemoryStoreTest, CommitIsAllOrNothing) {
   EXPECT_EQ(s.attempts_started.size(), 1u);
   EXPECT_THAT(s.dnc, IsEmpty());
   EXPECT_THAT(s.dispositions, IsEmpty());
-  EXPECT_THAT(CallIds(*store.AttemptsSince(2, absl::InfinitePast())), IsEmpty());
+  EXPECT_THAT(CallIds(*store.AttemptsSince(2, absl::InfinitePast())),
+              IsEmpty());
 }
 
 TEST(MemoryStoreTest, OpsMayReferToEarlierOpsOfTheSameBatch) {
@@ -217,8 +219,9 @@ TEST(MemoryStoreTest, OpsMayReferToEarlierOpsOfTheSameBatch) {
 
 TEST(MemoryStoreTest, AttemptsSinceIsPerContactOldestFirst) {
   MemoryStore store;
-  ASSERT_TRUE(store.AddContacts({Person("+12125550100"), Person("+12125550101"),
-                                 Person("+12125550102")})
+  ASSERT_TRUE(store
+                  .AddContacts({Person("+12125550100"), Person("+12125550101"),
+                                Person("+12125550102")})
                   .ok());
   WriteBatch batch;
   batch.Add(Started(1, 1, kT0))
@@ -233,17 +236,19 @@ TEST(MemoryStoreTest, AttemptsSinceIsPerContactOldestFirst) {
               ElementsAre(4, 3, 5));
   EXPECT_THAT(CallIds(*store.AttemptsSince(1, kT0 + absl::Minutes(61))),
               ElementsAre(3, 5));
-  EXPECT_THAT(CallIds(*store.AttemptsSince(1, kT0 + absl::Hours(3))), IsEmpty());
+  EXPECT_THAT(CallIds(*store.AttemptsSince(1, kT0 + absl::Hours(3))),
+              IsEmpty());
   EXPECT_THAT(CallIds(*store.AttemptsSince(2, kT0)), ElementsAre(2));
   EXPECT_THAT(CallIds(*store.AttemptsSince(3, kT0)), IsEmpty());
 }
 
 TEST(MemoryStoreTest, InternalDncKeepsTheFirstEntryPerPhone) {
   MemoryStore store;
-  ASSERT_TRUE(store.Commit(WriteBatch()
-                               .Add(Dnc("+12125550100", "disposition"))
-                               .Add(Dnc("+12125550101", "api"))
-                               .Add(Dnc("+12125550100", "api")))
+  ASSERT_TRUE(store
+                  .Commit(WriteBatch()
+                              .Add(Dnc("+12125550100", "disposition"))
+                              .Add(Dnc("+12125550101", "api"))
+                              .Add(Dnc("+12125550100", "api")))
                   .ok());
   ASSERT_TRUE(
       store.Commit(WriteBatch().Add(Dnc("+12125550101", "opt_out_keypress")))
@@ -274,8 +279,8 @@ TEST(MemoryStoreTest, WorksThroughTheStoreInterfaceAndWrapper) {
 TEST(MemoryStoreTest, ConcurrentCommitsAllLand) {
   MemoryStore store;
   constexpr int kPerThread = 500;
-  ASSERT_TRUE(store.AddContacts({Person("+12125550100"), Person("+12125550101")})
-                  .ok());
+  ASSERT_TRUE(
+      store.AddContacts({Person("+12125550100"), Person("+12125550101")}).ok());
   auto writer = [&](ContactId contact, CallId first_call) {
     for (int i = 0; i < kPerThread; ++i) {
       const CallId call = first_call + i;

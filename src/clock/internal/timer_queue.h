@@ -25,9 +25,10 @@
 #include <cstdint>
 #include <vector>
 
+#include "dialer/clock.h"
+
 #include "absl/functional/any_invocable.h"
 #include "absl/time/time.h"
-#include "dialer/clock.h"
 
 namespace dialer::clock_internal {
 
