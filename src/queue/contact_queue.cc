@@ -22,17 +22,21 @@ ContactQueue::ContactQueue(Options options) : options_(options) {
   owner_index_.emplace("", 0);
 }
 
-ContactQueue::Micros ContactQueue::ToMicros(absl::Time t) {
-  if (t == absl::InfiniteFuture()) return kNever;
-  if (t == absl::InfinitePast()) return std::numeric_limits<int64_t>::min();
-  Micros us = absl::ToUnixMicros(t);
-  if (absl::FromUnixMicros(us) < t) ++us;
-  return us;
+ContactQueue::Seconds ContactQueue::DueSeconds(absl::Time t) {
+  constexpr Seconds kLast = (Seconds{1} << (64 - kSeqBits)) - 1;
+  const absl::Duration since_epoch = t - absl::UnixEpoch();
+  Seconds s = absl::ToInt64Seconds(since_epoch);
+  if (s < kLast && absl::Seconds(s) < since_epoch) ++s;
+  return std::clamp<Seconds>(s, 0, kLast);
 }
 
-absl::Time ContactQueue::FromMicros(Micros us) {
-  if (us == kNever) return absl::InfiniteFuture();
-  return absl::FromUnixMicros(us);
+ContactQueue::Seconds ContactQueue::NowSeconds(absl::Time t) {
+  return absl::ToUnixSeconds(t);
+}
+
+absl::Time ContactQueue::FromSeconds(Seconds s) {
+  if (s == kNever) return absl::InfiniteFuture();
+  return absl::FromUnixSeconds(s);
 }
 
 ContactQueue::OwnerId ContactQueue::InternOwner(std::string_view agent) {
@@ -65,16 +69,20 @@ ContactQueue::LaneId ContactQueue::InternLane(OwnerId owner,
 }
 
 uint32_t ContactQueue::NextSeq() {
-  if (next_seq_ >= options_.max_sequence) Renumber();
+  if (next_seq_ >= std::min(options_.max_sequence, kSequenceLimit)) Renumber();
   return next_seq_++;
 }
 
-// Sequence numbers only order entries with equal due times, so renumbering
-// them densely in their current order changes nothing observable.
+// Sequence numbers only order entries with equal due seconds, so
+// renumbering them densely in their current order changes nothing
+// observable.
 void ContactQueue::Renumber() {
+  constexpr Order kSeqMask = (Order{1} << kSeqBits) - 1;
   std::vector<std::pair<uint32_t, ContactId>> order;
   order.reserve(records_.size());
-  for (const auto& [id, record] : records_) order.emplace_back(record.seq, id);
+  for (const auto& [id, record] : records_) {
+    order.emplace_back(static_cast<uint32_t>(record.order & kSeqMask), id);
+  }
   std::sort(order.begin(), order.end());
   for (Lane& lane : lanes_) {
     for (auto& set : lane.by_class) set.clear();
@@ -85,37 +93,33 @@ void ContactQueue::Renumber() {
   uint32_t seq = 0;
   for (const auto& [old_seq, id] : order) {
     Record& record = records_.find(id)->second;
-    record.seq = seq++;
-    lanes_[record.lane].by_class[record.priority].insert(
-        Key{record.due, record.seq, id});
+    record.order = MakeOrder(DueOf(record.order), seq++);
+    lanes_[record.lane].by_class[record.priority].insert(Key{record.order, id});
   }
   for (LaneId lane_id = 0; lane_id < lanes_.size(); ++lane_id) {
     const Lane& lane = lanes_[lane_id];
     if (lane.parked) continue;
     for (int p = 0; p < kPriorityCount; ++p) {
       if (lane.by_class[p].empty()) continue;
-      const Key& first = *lane.by_class[p].begin();
-      owners_[lane.owner].heads[p].insert(Head{first.due, first.seq, lane_id});
+      owners_[lane.owner].heads[p].insert(
+          Head{lane.by_class[p].begin()->order, lane_id});
     }
   }
   next_seq_ = seq;
 }
 
 void ContactQueue::Insert(ContactId id, LaneId lane_id, int priority,
-                          Micros due, uint32_t seq) {
+                          Order order) {
   Lane& lane = lanes_[lane_id];
   auto& set = lane.by_class[priority];
-  const Key key{due, seq, id};
-  if (!lane.parked && (set.empty() || key < *set.begin())) {
+  if (!lane.parked && (set.empty() || order < set.begin()->order)) {
     auto& heads = owners_[lane.owner].heads[priority];
-    if (!set.empty()) {
-      heads.erase(Head{set.begin()->due, set.begin()->seq, lane_id});
-    }
-    heads.insert(Head{due, seq, lane_id});
+    if (!set.empty()) heads.erase(Head{set.begin()->order, lane_id});
+    heads.insert(Head{order, lane_id});
   }
-  set.insert(key);
+  set.insert(Key{order, id});
   records_.insert_or_assign(
-      id, Record{due, seq, lane_id, static_cast<uint32_t>(priority)});
+      id, Record{order, lane_id, static_cast<uint32_t>(priority)});
 }
 
 ContactQueue::Record ContactQueue::Erase(
@@ -125,26 +129,25 @@ ContactQueue::Record ContactQueue::Erase(
   records_.erase(it);
   Lane& lane = lanes_[record.lane];
   auto& set = lane.by_class[record.priority];
-  const bool was_head =
-      set.begin()->seq == record.seq && set.begin()->due == record.due;
-  set.erase(Key{record.due, record.seq, id});
-  if (!lane.parked && was_head) {
+  if (set.begin()->order != record.order) {
+    set.erase(Key{record.order, id});
+    return record;
+  }
+  set.erase(set.begin());
+  if (!lane.parked) {
     auto& heads = owners_[lane.owner].heads[record.priority];
-    heads.erase(Head{record.due, record.seq, record.lane});
-    if (!set.empty()) {
-      heads.insert(Head{set.begin()->due, set.begin()->seq, record.lane});
-    }
+    heads.erase(Head{record.order, record.lane});
+    if (!set.empty()) heads.insert(Head{set.begin()->order, record.lane});
   }
   return record;
 }
 
-void ContactQueue::Park(LaneId lane_id, Micros reopen) {
+void ContactQueue::Park(LaneId lane_id, Seconds reopen) {
   Lane& lane = lanes_[lane_id];
   Owner& owner = owners_[lane.owner];
   for (int p = 0; p < kPriorityCount; ++p) {
     if (lane.by_class[p].empty()) continue;
-    const Key& first = *lane.by_class[p].begin();
-    owner.heads[p].erase(Head{first.due, first.seq, lane_id});
+    owner.heads[p].erase(Head{lane.by_class[p].begin()->order, lane_id});
   }
   lane.parked = true;
   lane.reopen = reopen;
@@ -158,12 +161,11 @@ void ContactQueue::Unpark(LaneId lane_id) {
   lane.parked = false;
   for (int p = 0; p < kPriorityCount; ++p) {
     if (lane.by_class[p].empty()) continue;
-    const Key& first = *lane.by_class[p].begin();
-    owner.heads[p].insert(Head{first.due, first.seq, lane_id});
+    owner.heads[p].insert(Head{lane.by_class[p].begin()->order, lane_id});
   }
 }
 
-void ContactQueue::UnparkDue(OwnerId owner_id, Micros now) {
+void ContactQueue::UnparkDue(OwnerId owner_id, Seconds now) {
   auto& parked = owners_[owner_id].parked;
   while (!parked.empty() && parked.begin()->reopen <= now) {
     Unpark(parked.begin()->lane);
@@ -174,7 +176,8 @@ Entry ContactQueue::MakeEntry(ContactId id, const Record& record,
                               LaneId lane_id) const {
   const Lane& lane = lanes_[lane_id];
   return Entry{id, static_cast<Priority>(record.priority),
-               FromMicros(record.due), owners_[lane.owner].name, lane.group};
+               FromSeconds(DueOf(record.order)), owners_[lane.owner].name,
+               lane.group};
 }
 
 ContactQueue::UpsertResult ContactQueue::Upsert(ContactId id,
@@ -194,9 +197,10 @@ ContactQueue::UpsertResult ContactQueue::Upsert(ContactId id,
     Erase(it);
     result = UpsertResult::kMoved;
   }
-  const LaneId lane = InternLane(InternOwner(agent), group);
+  const OwnerId owner = agent.empty() ? 0 : InternOwner(agent);
+  const LaneId lane = InternLane(owner, group);
   const uint32_t seq = NextSeq();
-  Insert(id, lane, static_cast<int>(priority), ToMicros(due), seq);
+  Insert(id, lane, static_cast<int>(priority), MakeOrder(DueSeconds(due), seq));
   return result;
 }
 
@@ -229,17 +233,15 @@ std::optional<Entry> ContactQueue::PopDue(absl::Time now,
                                           std::string_view agent,
                                           GroupCheck group_check,
                                           ContactCheck contact_check) {
-  // `now` rounded down and dues rounded up: due <= now_us implies due <= now.
-  Micros now_us = absl::ToUnixMicros(now);
-  if (absl::FromUnixMicros(now_us) > now) --now_us;
-  const Micros after_now = now_us + 1;
-
+  // `now` rounded down and dues rounded up: due <= now_s implies due <= now.
+  const Seconds now_s = NowSeconds(now);
+  const Order due_limit = MakeOrder(now_s + 1, 0);
   absl::InlinedVector<OwnerId, 2> owners;
   if (!agent.empty()) {
     if (auto own = FindOwner(agent)) owners.push_back(*own);
   }
   owners.push_back(0);
-  for (OwnerId owner : owners) UnparkDue(owner, now_us);
+  for (OwnerId owner : owners) UnparkDue(owner, now_s);
 
   // Group answers of this call, so a group is asked once per call.
   absl::InlinedVector<std::pair<WindowGroup, Eligibility>, 8> groups_seen;
@@ -251,7 +253,10 @@ std::optional<Entry> ContactQueue::PopDue(absl::Time now,
     groups_seen.emplace_back(group, answer);
     return answer;
   };
-  auto later = [&](absl::Time t) { return std::max(ToMicros(t), after_now); };
+  auto not_before = [&](absl::Time t) {
+    if (t == absl::InfiniteFuture()) return kNever;
+    return std::max(DueSeconds(t), now_s + 1);
+  };
 
   while (true) {
     const Head* best = nullptr;
@@ -259,7 +264,7 @@ std::optional<Entry> ContactQueue::PopDue(absl::Time now,
     for (int p = 0; p < kPriorityCount && best == nullptr; ++p) {
       for (OwnerId owner : owners) {
         const auto& heads = owners_[owner].heads[p];
-        if (!heads.empty() && heads.begin()->due <= now_us) {
+        if (!heads.empty() && heads.begin()->order < due_limit) {
           best = &*heads.begin();
           best_class = p;
           break;
@@ -271,32 +276,39 @@ std::optional<Entry> ContactQueue::PopDue(absl::Time now,
     const LaneId lane_id = best->lane;
     const Eligibility group_ok = group_answer(lanes_[lane_id].group);
     if (!group_ok.eligible) {
-      Park(lane_id, later(group_ok.retry_at));
+      Park(lane_id, not_before(group_ok.retry_at));
       continue;
     }
+    const OwnerId owner = lanes_[lane_id].owner;
     const ContactId id = lanes_[lane_id].by_class[best_class].begin()->contact;
     const Eligibility contact_ok = contact_check(id);
+    const Record record = Erase(records_.find(id));
     if (contact_ok.eligible) {
-      const Record record = Erase(records_.find(id));
+      // The next pop most likely takes the new best entry of this class:
+      // start loading its record, a cache miss on a large queue.
+      const auto& heads = owners_[owner].heads[best_class];
+      if (!heads.empty()) {
+        records_.prefetch(
+            lanes_[heads.begin()->lane].by_class[best_class].begin()->contact);
+      }
       return MakeEntry(id, record, lane_id);
     }
-    Erase(records_.find(id));
     if (contact_ok.retry_at == absl::InfiniteFuture()) {
       ++dropped_;
       continue;
     }
-    const Micros retry = later(contact_ok.retry_at);
+    const Seconds retry = not_before(contact_ok.retry_at);
     const uint32_t seq = NextSeq();
-    Insert(id, lane_id, best_class, retry, seq);
+    Insert(id, lane_id, best_class, MakeOrder(retry, seq));
   }
 }
 
 absl::Time ContactQueue::NextDue(std::string_view agent) const {
-  Micros next = kNever;
+  Seconds next = kNever;
   auto consider = [&](OwnerId owner_id) {
     const Owner& owner = owners_[owner_id];
     for (const auto& heads : owner.heads) {
-      if (!heads.empty()) next = std::min(next, heads.begin()->due);
+      if (!heads.empty()) next = std::min(next, DueOf(heads.begin()->order));
     }
     if (!owner.parked.empty()) {
       next = std::min(next, owner.parked.begin()->reopen);
@@ -306,7 +318,7 @@ absl::Time ContactQueue::NextDue(std::string_view agent) const {
     if (auto own = FindOwner(agent)) consider(*own);
   }
   consider(0);
-  return FromMicros(next);
+  return FromSeconds(next);
 }
 
 size_t ContactQueue::Reassign(std::string_view from, std::string_view to) {
@@ -318,21 +330,20 @@ size_t ContactQueue::Reassign(std::string_view from, std::string_view to) {
     ContactId id;
     WindowGroup group;
     int priority;
-    Micros due;
-    uint32_t seq;
+    Order order;
   };
   std::vector<Moving> moving;
   for (LaneId lane_id : owners_[*from_id].lanes) {
     const Lane& lane = lanes_[lane_id];
     for (int p = 0; p < kPriorityCount; ++p) {
       for (const Key& key : lane.by_class[p]) {
-        moving.push_back({key.contact, lane.group, p, key.due, key.seq});
+        moving.push_back({key.contact, lane.group, p, key.order});
       }
     }
   }
   for (const Moving& m : moving) {
     Erase(records_.find(m.id));
-    Insert(m.id, InternLane(to_id, m.group), m.priority, m.due, m.seq);
+    Insert(m.id, InternLane(to_id, m.group), m.priority, m.order);
   }
   return moving.size();
 }
@@ -344,21 +355,21 @@ void ContactQueue::ReopenGroups() {
 }
 
 Depth ContactQueue::depth(absl::Time now) const {
-  const Micros now_us = absl::ToUnixMicros(now);
+  const Order due_limit = MakeOrder(NowSeconds(now) + 1, 0);
   // Walks from both ends at once: O(min(due now, later)).
-  auto due_now_of = [now_us](const absl::btree_set<Key>& set) -> int64_t {
+  auto due_now_of = [due_limit](const absl::btree_set<Key>& set) -> int64_t {
     const int64_t n = static_cast<int64_t>(set.size());
     auto front = set.begin();
     auto back = set.end();
     int64_t ahead = 0;
     int64_t behind = 0;
     while (ahead + behind < n) {
-      if (front->due > now_us) return ahead;
+      if (front->order >= due_limit) return ahead;
       ++front;
       ++ahead;
       if (ahead + behind == n) break;
       --back;
-      if (back->due <= now_us) return n - behind;
+      if (back->order < due_limit) return n - behind;
       ++behind;
     }
     return ahead;

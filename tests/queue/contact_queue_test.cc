@@ -49,18 +49,26 @@ TEST(ContactQueueTest, WithinAClassEarliestDueThenInsertionOrder) {
 
 TEST(ContactQueueTest, NothingIsOfferedBeforeItsDueTime) {
   ContactQueue q;
-  const absl::Time due = kT0 + absl::Nanoseconds(1500);  // between micros
+  const absl::Time due = kT0 + absl::Milliseconds(1500);
   q.Upsert(7, Priority::kCallback, due);
   EXPECT_FALSE(q.PopDue(kT0, "", Always));
   EXPECT_FALSE(q.PopDue(due - absl::Nanoseconds(1), "", Always));
-  EXPECT_EQ(q.NextDue(""), kT0 + absl::Microseconds(2));
-  auto e = q.PopDue(due, "", Always);
-  // Due was rounded up to the microsecond, so it is offered at 2 µs only.
-  EXPECT_FALSE(e);
-  e = q.PopDue(kT0 + absl::Microseconds(2), "", Always);
+  // Due times are kept to the second, rounded up.
+  EXPECT_EQ(q.NextDue(""), kT0 + absl::Seconds(2));
+  EXPECT_EQ(q.Find(7)->due, kT0 + absl::Seconds(2));
+  EXPECT_FALSE(q.PopDue(due, "", Always));
+  auto e = q.PopDue(kT0 + absl::Seconds(2), "", Always);
   ASSERT_TRUE(e);
   EXPECT_EQ(e->contact, 7);
   EXPECT_EQ(e->priority, Priority::kCallback);
+  EXPECT_EQ(e->due, kT0 + absl::Seconds(2));
+}
+
+TEST(ContactQueueTest, DueTimesBeforeTheEpochAreDueAtTheEpoch) {
+  ContactQueue q;
+  q.Upsert(1, Priority::kFresh, absl::UnixEpoch() - absl::Hours(1));
+  EXPECT_EQ(q.Find(1)->due, absl::UnixEpoch());
+  EXPECT_THAT(DrainAt(q, kT0), ElementsAre(1));
 }
 
 TEST(ContactQueueTest, DueLaterHigherClassDoesNotBlockDueLowerClass) {
@@ -165,7 +173,7 @@ TEST(ContactQueueTest, RetryTimeNotAfterNowStillEndsTheCall) {
   q.Upsert(1, Priority::kRetry, kT0);
   auto stale = [](ContactId) { return Eligibility::NotBefore(kT0); };
   EXPECT_FALSE(q.PopDue(kT0, "", stale));
-  EXPECT_EQ(q.Find(1)->due, kT0 + absl::Microseconds(1));
+  EXPECT_EQ(q.Find(1)->due, kT0 + absl::Seconds(1));
 }
 
 TEST(ContactQueueTest, NeverDropsTheContactAndCountsIt) {
@@ -330,16 +338,16 @@ TEST(ContactQueueTest, ToStringNamesEveryClass) {
 struct ModelEntry {
   ContactId id;
   int priority;
-  int64_t due_us;
+  int64_t due_s;
   std::string agent;
   WindowGroup group;
   uint64_t seq;
 };
 
-int64_t CeilMicros(absl::Time t) {
-  int64_t us = absl::ToUnixMicros(t);
-  if (absl::FromUnixMicros(us) < t) ++us;
-  return us;
+int64_t CeilSeconds(absl::Time t) {
+  int64_t s = absl::ToUnixSeconds(t);
+  if (absl::FromUnixSeconds(s) < t) ++s;
+  return s;
 }
 
 // A window that is open 40 minutes in each hour, shifted per group; its
@@ -376,7 +384,7 @@ class Model {
       result = ContactQueue::UpsertResult::kMoved;
     }
     entries_.push_back(
-        {id, static_cast<int>(p), CeilMicros(due), agent, g, seq_++});
+        {id, static_cast<int>(p), CeilSeconds(due), agent, g, seq_++});
     return result;
   }
   bool Remove(ContactId id) {
@@ -386,15 +394,15 @@ class Model {
     return true;
   }
   std::optional<ModelEntry> PopDue(absl::Time now, const std::string& agent) {
-    const int64_t now_us = absl::ToUnixMicros(now);
+    const int64_t now_s = absl::ToUnixSeconds(now);
     while (true) {
       auto best = entries_.end();
       auto rank = [&](const ModelEntry& e) {
-        return std::make_tuple(e.priority, e.agent == agent ? 0 : 1, e.due_us,
+        return std::make_tuple(e.priority, e.agent == agent ? 0 : 1, e.due_s,
                                e.seq);
       };
       for (auto it = entries_.begin(); it != entries_.end(); ++it) {
-        if (it->due_us > now_us) continue;
+        if (it->due_s > now_s) continue;
         if (!it->agent.empty() && it->agent != agent) continue;
         if (!GroupWindow(it->group, now).eligible) continue;
         if (best == entries_.end() || rank(*it) < rank(*best)) best = it;
@@ -405,7 +413,7 @@ class Model {
       entries_.erase(best);
       if (ok.eligible) return e;
       if (ok.retry_at == absl::InfiniteFuture()) continue;
-      e.due_us = std::max(CeilMicros(ok.retry_at), now_us + 1);
+      e.due_s = std::max(CeilSeconds(ok.retry_at), now_s + 1);
       e.seq = seq_++;
       entries_.push_back(e);
     }
@@ -450,7 +458,8 @@ void RunAgainstModel(uint32_t seed) {
     if (op < 45) {
       const ContactId id = uniform(1, 150);
       const auto p = static_cast<Priority>(uniform(0, kPriorityCount - 1));
-      const absl::Time due = now + absl::Minutes(uniform(-30, 90));
+      const absl::Time due = now + absl::Minutes(uniform(-30, 90)) +
+                             absl::Milliseconds(uniform(0, 1) * uniform(0, 999));
       const std::string& agent = agents[uniform(0, 6) / 2 % agents.size()];
       const auto g = static_cast<WindowGroup>(uniform(0, 4));
       const auto expected = model.Upsert(id, p, due, agent, g);
@@ -476,7 +485,7 @@ void RunAgainstModel(uint32_t seed) {
       if (expected) {
         ASSERT_EQ(got->contact, expected->id) << step;
         ASSERT_EQ(static_cast<int>(got->priority), expected->priority);
-        ASSERT_EQ(got->due, absl::FromUnixMicros(expected->due_us));
+        ASSERT_EQ(got->due, absl::FromUnixSeconds(expected->due_s));
         ASSERT_EQ(got->agent, expected->agent);
         ASSERT_EQ(got->group, expected->group);
         ASSERT_EQ(got2->contact, expected->id) << step;
@@ -490,7 +499,7 @@ void RunAgainstModel(uint32_t seed) {
     } else if (op < 93) {
       queue.ReopenGroups();
     } else {
-      now += absl::Seconds(uniform(0, 900));
+      now += absl::Seconds(uniform(0, 900)) + absl::Milliseconds(uniform(0, 999));
     }
     ASSERT_EQ(queue.size(), model.entries().size()) << step;
     ASSERT_EQ(renumbering.size(), model.entries().size()) << step;
@@ -505,7 +514,7 @@ void RunAgainstModel(uint32_t seed) {
     auto found = queue.Find(e.id);
     ASSERT_TRUE(found);
     EXPECT_EQ(found->agent, e.agent);
-    EXPECT_EQ(absl::ToUnixMicros(found->due), e.due_us);
+    EXPECT_EQ(absl::ToUnixSeconds(found->due), e.due_s);
   }
 }
 
