@@ -33,6 +33,8 @@ struct DirtyCsvOptions {
   uint64_t seed = 1;
   bool unclosed_quote_at_end = false;
   bool keep_phones = false;
+  // Write the header row (false to append a further batch to a file).
+  bool header = true;
 };
 
 inline DirtyCsv GenerateDirtyCsv(const DirtyCsvOptions& options) {
@@ -56,7 +58,9 @@ inline DirtyCsv GenerateDirtyCsv(const DirtyCsvOptions& options) {
   DirtyCsv out;
   std::string& t = out.text;
   t.reserve(static_cast<size_t>(options.rows) * 130);
-  t += "First Name,Last Name,Company,Phone,Mobile,Email,State,Zip,Time Zone,Notes\r\n";
+  if (options.header) {
+    t += "First Name,Last Name,Company,Phone,Mobile,Email,State,Zip,Time Zone,Notes\r\n";
+  }
   std::vector<std::string> earlier_numbers;
   auto nanp = [&]() {
     std::string n = kArea[pick(12)];
