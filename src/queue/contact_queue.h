@@ -16,8 +16,7 @@
 // Its promise: when the group check says "group g not before T", no contact
 // of g is eligible before T. The queue then parks the whole group (for that
 // owner) until T in O(log n) and never looks at its contacts before T, so a
-// closed time zone costs one hook call per PopDue at most once, not one per
-// contact. The contact check is still asked for every contact offered (it is
+// closed time zone costs one hook call once, not one per contact. The contact check is still asked for every contact offered (it is
 // the dial-time gate: DNC, per-contact caps, ...). See docs/queue.md.
 //
 // Times. Due times are kept to the second, rounded up: an entry due at
@@ -84,9 +83,11 @@ struct Eligibility {
 // re-files the contact (same class and reservation) at that time; Never()
 // drops it from the queue.
 using ContactCheck = absl::FunctionRef<Eligibility(ContactId)>;
-// Asked about the group of a contact about to be offered (at most once per
-// group and owner per call). A rejection parks the group until its time;
-// Never() parks it until ReopenGroups().
+// Asked about the group of a contact about to be offered, at most once per
+// group per call (the answer holds for the agent's and the shared lanes).
+// A rejection parks the group until its time (rounded up to the second);
+// Never() parks it until ReopenGroups(). REQUIRES: the group stays closed
+// until the time the check names.
 using GroupCheck = absl::FunctionRef<Eligibility(WindowGroup)>;
 
 // Counts of one priority class. due_now + later + window_closed = total.

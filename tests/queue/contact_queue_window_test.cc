@@ -3,11 +3,9 @@
 // offered outside 08:00-21:00 local in any of its zones, and a due contact
 // whose window is open is never left behind.
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <random>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -15,25 +13,10 @@
 #include "absl/time/time.h"
 #include "gtest/gtest.h"
 #include "queue/contact_queue.h"
+#include "tests/queue/federal_window.h"
 
 namespace dialer::queue {
 namespace {
-
-// Every zone the tz database lists for the US and its territories.
-std::vector<std::string> UsZones() {
-  std::ifstream in("/usr/share/zoneinfo/zone.tab");
-  const std::set<std::string> countries = {"US", "PR", "VI", "GU", "MP", "AS"};
-  std::vector<std::string> zones;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::istringstream fields(line);
-    std::string cc, coordinates, zone;
-    fields >> cc >> coordinates >> zone;
-    if (countries.contains(cc)) zones.push_back(zone);
-  }
-  return zones;
-}
 
 absl::TimeZone Load(const std::string& name) {
   absl::TimeZone tz;
@@ -47,43 +30,14 @@ bool InsideWindowByFormat(absl::Time t, const absl::TimeZone& tz) {
   return hour >= 8 && hour < 21;
 }
 
-// The hook the compliance module provides, reduced to the federal window:
-// open iff 08:00 <= local time < 21:00 in every zone of the set; otherwise
-// not before the earliest instant at which that holds.
-Eligibility WindowOfSet(const std::vector<absl::TimeZone>& zones,
-                        absl::Time now) {
-  auto open_in = [](absl::Time t, const absl::TimeZone& tz) {
-    const absl::CivilSecond local = absl::ToCivilSecond(t, tz);
-    return local.hour() >= 8 && local.hour() < 21;
-  };
-  absl::Time t = now;
-  for (int round = 0; round < 16; ++round) {
-    bool all_open = true;
-    for (const absl::TimeZone& tz : zones) {
-      if (open_in(t, tz)) continue;
-      all_open = false;
-      const absl::CivilSecond local = absl::ToCivilSecond(t, tz);
-      absl::CivilDay day = absl::CivilDay(local);
-      if (local.hour() >= 8) day += 1;
-      t = std::max(t, absl::FromCivil(absl::CivilHour(day) + 8, tz));
-    }
-    if (all_open) {
-      return t == now ? Eligibility::Now() : Eligibility::NotBefore(t);
-    }
-  }
-  return Eligibility::Never();  // the zones are never open together
-}
-
 struct Tracked {
   WindowGroup group;
   absl::Time due;
 };
 
 void RunAcrossTransition(absl::CivilDay first_day, uint32_t seed) {
-  const std::vector<std::string> names = UsZones();
-  ASSERT_GE(names.size(), 25u) << "zone.tab lists too few US zones";
-  std::vector<absl::TimeZone> zones;
-  for (const std::string& name : names) zones.push_back(Load(name));
+  const std::vector<absl::TimeZone> zones = queue_testing::UsZones();
+  ASSERT_GE(zones.size(), 25u) << "zone.tab lists too few US zones";
 
   // Groups: every single zone, then sets of zones as a ported number or a
   // state spanning zones yields.
@@ -111,7 +65,7 @@ void RunAcrossTransition(absl::CivilDay first_day, uint32_t seed) {
   }
 
   absl::Time now = start;
-  auto group_check = [&](WindowGroup g) { return WindowOfSet(groups[g], now); };
+  auto group_check = [&](WindowGroup g) { return queue_testing::FederalWindow(groups[g], now); };
   auto contact_check = [](ContactId) { return Eligibility::Now(); };
   std::set<ContactId> offered;
   int offers = 0;
@@ -145,7 +99,7 @@ void RunAcrossTransition(absl::CivilDay first_day, uint32_t seed) {
   EXPECT_GT(offers, 1500);
   // Every contact whose zones share an open hour got its turn.
   for (const auto& [id, t] : tracked) {
-    if (WindowOfSet(groups[t.group], start).retry_at ==
+    if (queue_testing::FederalWindow(groups[t.group], start).retry_at ==
         absl::InfiniteFuture()) {
       continue;
     }
@@ -172,7 +126,7 @@ TEST(ContactQueueWindowTest, ClosedZoneReentersExactlyWhenItsWindowOpens) {
                                    absl::UTCTimeZone()));
   queue.Upsert(1, Priority::kFresh, opens - absl::Hours(6), "", 0);
   absl::Time now = opens - absl::Hours(5);
-  auto group_check = [&](WindowGroup) { return WindowOfSet(set, now); };
+  auto group_check = [&](WindowGroup) { return queue_testing::FederalWindow(set, now); };
   auto always = [](ContactId) { return Eligibility::Now(); };
   EXPECT_FALSE(queue.PopDue(now, "", group_check, always));
   EXPECT_EQ(queue.NextDue(""), opens);
