@@ -70,6 +70,16 @@ struct CampaignConfig {
   std::string name;
   DialMode mode = DialMode::kPower;
   int lines_per_agent = 1;  // parallel mode: calls per ready agent (1-10)
+  // Pacing strategy for predictive mode: "" (the engine's predictive
+  // pacer) or a baseline it is measured against ("baseline-ratio",
+  // "baseline-adaptive"). Power and parallel modes ignore it.
+  std::string pacer;
+  // Share of live people the answering-machine detector is expected to
+  // take for machines (each is an abandoned call the engine cannot see);
+  // the predictive pacer budgets it.
+  double detector_false_positive_rate = 0;
+  // IANA zone of the call center: time-of-day statistics for pacing.
+  std::string time_zone = "America/New_York";
 
   // Power mode: wait this long before dialing the next contact (1-5 s
   // typical; 0-60 s accepted).

@@ -65,6 +65,23 @@ std::string_view AreaCode(std::string_view e164) {
   return {};
 }
 
+// When to offer a refused contact again. Only a do-not-call listing or an
+// undialable number ends its life in the campaign; a blackout, an abandon
+// stop or a caller-ID problem is lifted by people, not by time, so the
+// contact is looked at again later instead of being dropped.
+absl::Time RetryAfterRefusal(const compliance::Decision& d, absl::Time now) {
+  if (d.retry_at != absl::InfiniteFuture()) return d.retry_at;
+  for (compliance::Reason r : d.reasons) {
+    if (r == compliance::Reason::kDncNational ||
+        r == compliance::Reason::kDncState ||
+        r == compliance::Reason::kDncInternal ||
+        r == compliance::Reason::kInvalidPhone) {
+      return absl::InfiniteFuture();
+    }
+  }
+  return now + absl::Minutes(15);
+}
+
 }  // namespace
 
 Campaign::Campaign(const CampaignConfig& c) : config(c), dispositions(c) {
@@ -125,6 +142,12 @@ void EngineImpl::Drain() {
         absl::Status s = ApplyProviderEvent(e);
         (void)s;  // logged inside
       }
+      continue;
+    }
+    if (!pacing_queue_.empty()) {
+      std::vector<Campaign*> campaigns;
+      campaigns.swap(pacing_queue_);
+      for (Campaign* c : campaigns) RunPacing(*c);
       continue;
     }
     if (pending_events_.empty()) break;
@@ -222,6 +245,21 @@ absl::Status EngineImpl::AddCampaign(const CampaignConfig& config) {
     auto campaign = std::make_unique<Campaign>(config);
     campaign->config.ring_timeout =
         compliance::EffectiveRingTimeout(config.ring_timeout);
+    if (config.mode == DialMode::kPredictive) {
+      pacing::PacerOptions po;
+      po.abandon_limit = config.abandon_limit;
+      po.detector_false_positive_rate = config.detector_false_positive_rate;
+      po.lines_per_agent = std::max(1, config.lines_per_agent);
+      if (!absl::LoadTimeZone(config.time_zone, &po.time_zone)) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "campaign '", config.id, "': time_zone '", config.time_zone,
+            "' is not an IANA zone"));
+      }
+      auto pacer = pacing::MakePacer(
+          config.pacer.empty() ? "predictive" : config.pacer, po);
+      if (!pacer.ok()) return pacer.status();
+      campaign->pacer = *std::move(pacer);
+    }
     campaigns_.emplace(config.id, std::move(campaign));
     return absl::OkStatus();
   });
@@ -380,9 +418,19 @@ void EngineImpl::MakeReady(Agent& agent, absl::Duration delay,
     SetAgentState(agent, AgentState::kBreak, agent.break_reason);
     return;
   }
+  const absl::Time now = env_.clock->Now();
+  if (agent.state == AgentState::kWrapUp && agent.campaign->pacer != nullptr) {
+    agent.campaign->pacer->OnWrapEnded(now, now - agent.since);
+  }
   SetAgentState(agent, AgentState::kReady, reason);
+  if (Pooled(*agent.campaign)) {
+    // The agent waits in the conference; calls are already ringing for the
+    // pool, so there is no per-agent advance delay.
+    OnAgentAvailable(agent);
+    return;
+  }
   Agent* a = &agent;
-  agent.timer = At(env_.clock->Now() + delay, [this, a] {
+  agent.timer = At(now + delay, [this, a] {
     a->timer = 0;
     Advance(*a);
   });
@@ -417,6 +465,16 @@ absl::Status EngineImpl::Break(std::string_view agent_id,
         }
         a.break_requested = true;
         return absl::OkStatus();
+      case AgentState::kDialing:
+        if (a.call == 0) {
+          // Parallel lines still ringing: they are cancelled; an answer
+          // that crosses the cancel is offered to another agent.
+          CancelLines(a, 0);
+          SetAgentState(a, AgentState::kBreak, a.break_reason);
+          return absl::OkStatus();
+        }
+        a.break_requested = true;
+        return absl::OkStatus();
       default:
         a.break_requested = true;  // taken when the call is finished
         return absl::OkStatus();
@@ -444,6 +502,7 @@ absl::Status EngineImpl::Logout(std::string_view agent_id) {
         SetAgentState(a, AgentState::kBreak, "logout");
         break;
       case AgentState::kDialing: {
+        CancelLines(a, 0);
         auto it = calls_.find(a.call);
         if (it != calls_.end()) {
           Call& call = *it->second;
@@ -520,9 +579,15 @@ absl::Status EngineImpl::Hangup(std::string_view agent_id) {
     Agent& a = **agent;
     auto it = calls_.find(a.call);
     if ((a.state != AgentState::kDialing && a.state != AgentState::kOnCall) ||
-        it == calls_.end()) {
+        (it == calls_.end() && a.lines.empty())) {
       return absl::FailedPreconditionError(
           absl::StrCat("agent '", a.id, "' has no live call"));
+    }
+    if (it == calls_.end() && a.state == AgentState::kDialing &&
+        !a.lines.empty()) {
+      CancelLines(a, 0);
+      SetAgentState(a, AgentState::kReady, "agent_hangup");
+      return absl::OkStatus();
     }
     Call& call = *it->second;
     if (a.state == AgentState::kDialing) {
@@ -754,6 +819,10 @@ absl::StatusOr<AgentSnapshot> EngineImpl::GetAgent(std::string_view agent_id) {
 // ---- The dial loop ----------------------------------------------------------
 
 void EngineImpl::WakeCampaign(Campaign& campaign) {
+  if (campaign.config.mode != DialMode::kPower) {
+    RequestPace(campaign);
+    return;
+  }
   for (Agent* a : campaign.agents) {
     if (a->state == AgentState::kReady && a->timer == 0) Advance(*a);
   }
@@ -782,6 +851,10 @@ compliance::Decision EngineImpl::AskGate(Campaign& campaign,
   contact.time_zone = c.time_zone;
   campaign.gate.caller_id = std::string(caller_id);
   campaign.gate.abandon_state = campaign.abandon.State(now);
+  // During the hard-stop fallback the campaign dials as power mode, which
+  // cannot abandon, so the abandon stop does not apply to those dials.
+  campaign.gate.mode =
+      campaign.power_fallback ? DialMode::kPower : campaign.config.mode;
   compliance::GateCounters counters;
   for (absl::Time t : c.recent_attempts) {
     if (t > now - absl::Hours(24)) {
@@ -823,11 +896,12 @@ queue::Eligibility EngineImpl::CheckEligible(Campaign& campaign, ContactId id,
   if (d.allowed) return queue::Eligibility::Now();
   campaign.stats.blocked_by_compliance++;
   Audit(campaign, c, d);
-  if (d.retry_at == absl::InfiniteFuture()) {
+  const absl::Time retry = RetryAfterRefusal(d, now);
+  if (retry == absl::InfiniteFuture()) {
     c.done = true;
     return queue::Eligibility::Never();
   }
-  return queue::Eligibility::NotBefore(d.retry_at);
+  return queue::Eligibility::NotBefore(retry);
 }
 
 std::string EngineImpl::ChooseCallerId(const Campaign& campaign,
@@ -889,13 +963,25 @@ void EngineImpl::Requeue(ContactRuntime& c, queue::Priority priority,
 
 void EngineImpl::Dial(Agent& agent, ContactId contact_id) {
   Campaign& campaign = *agent.campaign;
-  const absl::Time now = env_.clock->Now();
   auto cit = contacts_.find(contact_id);
   if (cit == contacts_.end()) {
     MakeReady(agent, absl::ZeroDuration(), "contact_unknown");
     return;
   }
-  ContactRuntime& c = cit->second;
+  Call* call = StartCall(campaign, cit->second, agent.id, /*listening=*/true);
+  if (call == nullptr) {
+    MakeReady(agent, absl::ZeroDuration(), "dial_blocked");
+    return;
+  }
+  agent.call = call->id;
+  SetAgentState(agent, AgentState::kDialing, "dialing");
+  EmitScreenPop(agent, call, cit->first, false);
+  Launch(*call);
+}
+
+Call* EngineImpl::StartCall(Campaign& campaign, ContactRuntime& c,
+                            const std::string& agent_id, bool listening) {
+  const absl::Time now = env_.clock->Now();
   const std::string& phone = c.phones[c.phone_index];
   const std::string caller_id = ChooseCallerId(campaign, phone);
 
@@ -905,40 +991,46 @@ void EngineImpl::Dial(Agent& agent, ContactId contact_id) {
   if (!d.allowed) {
     campaign.stats.blocked_by_compliance++;
     Audit(campaign, c, d);
-    if (d.retry_at == absl::InfiniteFuture()) {
+    const absl::Time retry = RetryAfterRefusal(d, now);
+    if (retry == absl::InfiniteFuture()) {
       c.done = true;
     } else {
-      Requeue(c, queue::Priority::kRetry, d.retry_at);
+      Requeue(c, queue::Priority::kRetry, retry);
     }
-    MakeReady(agent, absl::ZeroDuration(), "dial_blocked");
-    return;
+    return nullptr;
   }
 
-  auto call_ptr = std::make_unique<Call>();
-  Call& call = *call_ptr;
-  call.id = next_call_id_++;
-  call.campaign = &campaign;
-  call.contact = c.id;
-  call.agent = agent.id;
-  call.phone = phone;
-  call.caller_id = caller_id;
-  call.placed_at = now;
-  call.agent_listening = campaign.config.mode == DialMode::kPower;
-
   // Written before the call exists, so a crash never causes a blind redial.
+  const CallId id = next_call_id_;
   AttemptStarted started;
-  started.call_id = call.id;
+  started.call_id = id;
   started.contact_id = c.id;
   started.campaign_id = campaign.config.id;
-  started.agent_id = agent.id;
+  started.agent_id = agent_id;
   started.phone = phone;
   started.caller_id = caller_id;
   started.at = now;
   if (!Write(WriteBatch{}.Add(std::move(started))).ok()) {
     Requeue(c, queue::Priority::kRetry, now + absl::Minutes(1));
-    MakeReady(agent, campaign.config.auto_advance_delay, "store_unavailable");
-    return;
+    return nullptr;
   }
+  ++next_call_id_;
+  auto call_ptr = std::make_unique<Call>();
+  Call& call = *call_ptr;
+  call.id = id;
+  call.campaign = &campaign;
+  call.contact = c.id;
+  call.phone = phone;
+  call.caller_id = caller_id;
+  call.placed_at = now;
+  call.agent_listening = listening;
+  if (listening) {
+    call.agent = agent_id;
+  } else {
+    call.owner = agent_id;
+    campaign.unconnected.insert(id);
+  }
+  call.amd_mode = listening ? AmdMode::kOff : AmdMode::kDetectMessageEnd;
   c.attempts++;
   c.in_flight = true;
   if (c.recent_attempts.size() == c.recent_attempts.capacity()) {
@@ -946,25 +1038,25 @@ void EngineImpl::Dial(Agent& agent, ContactId contact_id) {
   }
   c.recent_attempts.push_back(now);
   campaign.stats.dials++;
-  calls_.emplace(call.id, std::move(call_ptr));
-
-  agent.call = call.id;
-  SetAgentState(agent, AgentState::kDialing, "dialing");
+  if (campaign.pacer != nullptr) campaign.pacer->OnDialPlaced(now);
+  calls_.emplace(id, std::move(call_ptr));
   EmitCall(call, "");
-  if (call.agent_listening) EmitScreenPop(agent, &call, c.id, false);
+  return &call;
+}
 
+void EngineImpl::Launch(Call& call) {
   DialRequest req;
   req.call_id = call.id;
-  req.to = phone;
-  req.caller_id = caller_id;
-  req.ring_timeout = campaign.config.ring_timeout;
-  req.amd = call.agent_listening ? AmdMode::kOff : AmdMode::kDetectMessageEnd;
-  if (call.agent_listening) req.conference = AgentConference(agent.id);
+  req.to = call.phone;
+  req.caller_id = call.caller_id;
+  req.ring_timeout = call.campaign->config.ring_timeout;
+  req.amd = call.amd_mode;
+  if (call.agent_listening) req.conference = AgentConference(call.agent);
   ArmGuard(call, req.ring_timeout + kRingGuardSlack);
   absl::Status s = env_.provider->PlaceCall(req);
   if (!s.ok()) {
     OnCallEnded(call, CallEndStatus::kFailed, absl::ZeroDuration(),
-                s.ToString(), now);
+                s.ToString(), env_.clock->Now());
   }
 }
 
@@ -1043,12 +1135,31 @@ absl::Status EngineImpl::ApplyProviderEvent(const ProviderEvent& event) {
       if (!call.facts.answered) OnAnswered(call, at);
       OnAmd(call, event.amd, at);
       break;
-    case ProviderEventType::kBridged:
-      // Bridging is part of parallel/predictive connect-on-answer.
+    case ProviderEventType::kBridged: {
+      Campaign& campaign = *call.campaign;
       call.facts.state = CallState::kConnected;
+      call.connected = true;
       call.connected_at = at;
+      const absl::Duration wait = at - call.greeting_end_at;
+      // Learn how long bridges take (slow exponential average) so the
+      // abandon deadline leaves room for them.
+      campaign.bridge_estimate =
+          campaign.bridge_estimate * 0.9 + (at - call.bridge_commanded_at) * 0.1;
+      if (wait <= kAbandonGrace) {
+        campaign.stats.connects++;
+        campaign.abandon.RecordLiveAnswer(at);
+      } else {
+        // Connected, but later than the FCC allows: still an abandoned call.
+        call.abandoned = true;
+        campaign.stats.abandoned++;
+        campaign.abandon.RecordAbandon(at);
+      }
+      if (campaign.pacer != nullptr) {
+        campaign.pacer->OnLiveAnswerConnected(at, wait);
+      }
       EmitCall(call, "bridged");
       break;
+    }
     case ProviderEventType::kCompleted:
       OnCallEnded(call, event.status, event.duration, "", at);
       break;
@@ -1070,21 +1181,15 @@ void EngineImpl::OnAnswered(Call& call, absl::Time at) {
   call.facts.state = CallState::kAnswered;
   call.campaign->stats.answers++;
   ArmGuard(call, options_.stuck_call_timeout);
-  if (call.cancel_requested) {
+  if (call.cancel_requested && call.amd_mode == AmdMode::kOff) {
     // Answered although the engine canceled it (the cancel crossed the
-    // pick-up on the wire). Nobody is waiting for this person: play the
-    // identification message rather than hang up in silence.
-    call.facts.state = CallState::kAbandoning;
+    // pick-up on the wire) and no detector runs on it: assume a person,
+    // whom nobody is waiting for. The identification message beats silence.
     call.human = true;
-    call.abandoned = true;
+    call.greeting_end_at = at;
     call.campaign->stats.human_answers++;
-    call.campaign->stats.abandoned++;
-    call.campaign->abandon.RecordAbandon(at);
-    call.auto_disposition = "abandoned";
-    absl::Status s = env_.provider->PlayAndHangup(
-        call.id, call.campaign->config.safe_harbor_audio, false);
-    (void)s;
     EmitCall(call, "answered_after_cancel");
+    AbandonLive(call, "answered_after_cancel");
     return;
   }
   if (call.agent_listening) {
@@ -1112,10 +1217,27 @@ void EngineImpl::OnAmd(Call& call, AmdResult result, absl::Time at) {
     EmitCall(call, absl::StrCat("amd:", AbslView(ToString(result))));
     return;
   }
-  // Parallel and predictive modes: connect-on-answer arrives with issue 5.
-  // Until then a call placed without a listening agent is never expected.
-  call.greeting_end_at = at;
+  Campaign& campaign = *call.campaign;
+  call.verdict_seen = true;
+  const bool person =
+      result == AmdResult::kHuman || result == AmdResult::kUnknown;
+  if (campaign.pacer != nullptr) {
+    campaign.pacer->OnDialResolved(
+        at, person ? pacing::DialOutcome::kHuman : pacing::DialOutcome::kMachine,
+        call.answered_at - call.placed_at, at - call.answered_at);
+  }
   EmitCall(call, absl::StrCat("amd:", AbslView(ToString(result))));
+  if (!person) {
+    campaign.stats.machine_answers++;
+    HandleMachine(call, result);
+    return;
+  }
+  // "unknown" is treated as a person: a machine bridged to an agent costs a
+  // few seconds, a person hung up on is an abandoned call.
+  call.human = true;
+  call.greeting_end_at = at;
+  campaign.stats.human_answers++;
+  OfferLive(call);
 }
 
 void EngineImpl::OnCallEnded(Call& call, CallEndStatus status,
@@ -1124,11 +1246,67 @@ void EngineImpl::OnCallEnded(Call& call, CallEndStatus status,
   if (call.facts.state == CallState::kEnded) return;
   CancelTimer(call.guard_timer);
   Campaign& campaign = *call.campaign;
+  const CallState before = call.facts.state;
   call.facts.state = CallState::kEnded;
   call.ended_at = at;
   call.end_status = status;
   call.provider_error = std::string(error);
   (void)talk;
+  CancelTimer(call.abandon_timer);
+  campaign.unconnected.erase(call.id);
+  if (call.live_waiting) {
+    // The person hung up before an agent was free: abandoned (FCC).
+    call.live_waiting = false;
+    auto& q = campaign.live_waiting;
+    q.erase(std::remove(q.begin(), q.end(), call.id), q.end());
+    call.abandoned = true;
+    call.auto_disposition = "abandoned";
+    campaign.stats.abandoned++;
+    campaign.abandon.RecordAbandon(at);
+    if (campaign.pacer != nullptr) {
+      campaign.pacer->OnLiveAnswerAbandoned(at, at - call.greeting_end_at);
+    }
+  } else if (before == CallState::kConnecting && !call.abandoned) {
+    // Hung up while the bridge was under way.
+    call.abandoned = true;
+    call.auto_disposition = "abandoned";
+    campaign.stats.abandoned++;
+    campaign.abandon.RecordAbandon(at);
+  }
+  if (campaign.pacer != nullptr) {
+    if (!call.facts.answered && status != CallEndStatus::kCanceled) {
+      campaign.pacer->OnDialResolved(
+          at,
+          status == CallEndStatus::kBusy     ? pacing::DialOutcome::kBusy
+          : status == CallEndStatus::kFailed ? pacing::DialOutcome::kFailed
+                                             : pacing::DialOutcome::kNoAnswer,
+          at - call.placed_at, absl::ZeroDuration());
+    } else if (call.facts.answered && !call.verdict_seen &&
+               !call.agent_listening) {
+      // Picked up and gone before the detector spoke: count it as a
+      // machine-like resolution so the answer-rate estimate stays honest.
+      campaign.pacer->OnDialResolved(at, pacing::DialOutcome::kMachine,
+                                     call.answered_at - call.placed_at,
+                                     at - call.answered_at);
+    }
+    if (call.connected) {
+      campaign.pacer->OnTalkEnded(at, at - call.connected_at);
+    }
+  }
+  if (!call.owner.empty()) {
+    if (auto oit = agents_.find(call.owner); oit != agents_.end()) {
+      Agent& owner = *oit->second;
+      auto& lines = owner.lines;
+      lines.erase(std::remove(lines.begin(), lines.end(), call.id),
+                  lines.end());
+      if (lines.empty() && owner.state == AgentState::kDialing &&
+          owner.call == 0) {
+        SetAgentState(owner, AgentState::kReady, "lines_ended");
+      }
+    }
+    call.owner.clear();
+  }
+  if (campaign.config.mode != DialMode::kPower) RequestPace(campaign);
 
   if (!call.facts.answered) {
     switch (status) {

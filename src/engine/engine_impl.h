@@ -23,6 +23,7 @@
 #include "dispositions/disposition_set.h"
 #include "engine/call_state_machine.h"
 #include "engine/strand.h"
+#include "pacing/pacer.h"
 #include "queue/contact_queue.h"
 #include "queue/retry_policy.h"
 
@@ -65,14 +66,20 @@ struct Call {
   bool abandoned = false;
   bool voicemail_dropped = false;
   bool attempt_closed = false;  // AttemptEnded written
+  bool live_waiting = false;    // a live person waits for a free agent
+  bool verdict_seen = false;    // the detector has spoken
+  AmdMode amd_mode = AmdMode::kOff;
+  std::string owner;  // parallel mode: the agent whose lines this call is
   AmdResult amd = AmdResult::kUnknown;
   CallEndStatus end_status = CallEndStatus::kCompleted;
   std::string auto_disposition;  // applied when the call ends, if any
   std::string provider_error;
   absl::Time placed_at, answered_at = absl::InfinitePast(),
                         greeting_end_at = absl::InfinitePast(),
-                        connected_at = absl::InfinitePast(), ended_at;
+                        connected_at = absl::InfinitePast(), ended_at,
+                        bridge_commanded_at = absl::InfinitePast();
   TimerId guard_timer = 0;
+  TimerId abandon_timer = 0;
 };
 
 struct Agent {
@@ -90,6 +97,8 @@ struct Agent {
   std::string break_reason;
   CallId last_call = 0;
   ContactId last_contact = 0;
+  // Parallel mode: the calls ringing on this agent's lines.
+  std::vector<CallId> lines;
 };
 
 struct Campaign {
@@ -104,6 +113,22 @@ struct Campaign {
   std::vector<Agent*> agents;
   TimerId wake_timer = 0;
   absl::Time wake_at = absl::InfiniteFuture();
+
+  // Parallel and predictive modes.
+  std::unique_ptr<pacing::Pacer> pacer;  // predictive and baselines only
+  bool pace_pending = false;
+  TimerId pace_timer = 0;
+  absl::Time pace_at = absl::InfiniteFuture();
+  // Calls placed and not yet connected to an agent or handled as machines.
+  absl::flat_hash_set<CallId> unconnected;
+  std::vector<CallId> live_waiting;  // oldest first
+  // How long a bridge takes, learned from kBridged events: the 2-second
+  // deadline must leave room for it.
+  absl::Duration bridge_estimate = absl::Milliseconds(500);
+  // The abandon rate reached the hard stop: dial as power mode until it is
+  // back under the throttle level.
+  bool power_fallback = false;
+  compliance::AbandonState last_alerted = compliance::AbandonState::kNormal;
 
   explicit Campaign(const CampaignConfig& c);
 };
@@ -176,6 +201,28 @@ class EngineImpl final : public Engine, private ProviderEventListener {
   std::string ChooseCallerId(const Campaign& campaign,
                              std::string_view phone) const;
   void Dial(Agent& agent, ContactId contact_id);
+  // Checks the gate, writes the attempt and creates the call; nullptr when
+  // the gate or the store refused (the contact is then re-filed).
+  Call* StartCall(Campaign& campaign, ContactRuntime& c,
+                  const std::string& agent_id, bool listening);
+  // Arms the guard and hands the call to the provider.
+  void Launch(Call& call);
+
+  // Parallel and predictive modes.
+  bool Pooled(const Campaign& campaign) const;
+  void RequestPace(Campaign& campaign);
+  void RunPacing(Campaign& campaign);
+  void UpdateAbandonState(Campaign& campaign, absl::Time now);
+  pacing::Snapshot BuildSnapshot(const Campaign& campaign, absl::Time now);
+  void DialLines(Agent& agent);
+  bool DialPooled(Campaign& campaign);
+  void OnAgentAvailable(Agent& agent);
+  Agent* PickAgent(Campaign& campaign, const std::string& preferred);
+  void ConnectLive(Call& call, Agent& agent);
+  void OfferLive(Call& call);
+  void AbandonLive(Call& call, std::string_view why);
+  void CancelLines(Agent& agent, CallId keep);
+  void HandleMachine(Call& call, AmdResult result);
   void StartPreview(Agent& agent, ContactId contact_id,
                     queue::Priority priority);
   void Requeue(ContactRuntime& c, queue::Priority priority, absl::Time due);
@@ -219,6 +266,7 @@ class EngineImpl final : public Engine, private ProviderEventListener {
 
   std::vector<HostEvent> pending_events_;
   std::vector<ProviderEvent> pending_provider_events_;
+  std::vector<Campaign*> pacing_queue_;
   bool draining_ = false;
 };
 

@@ -1,0 +1,292 @@
+// Parallel and predictive modes: connect-on-answer, the races between
+// answers and cancels, the 2-second rule and the abandon-rate hard stop.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "dialer/engine.h"
+#include "dialer/manual_clock.h"
+#include "dialer/store.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/engine/fakes.h"
+
+namespace dialer {
+namespace {
+
+using ::dialer::testing::Command;
+using ::dialer::testing::FakeProvider;
+using ::dialer::testing::RecordingSink;
+using ::testing::ElementsAre;
+using E = ProviderEventType;
+
+const absl::Time kTuesdayTenAmNewYork = absl::FromUnixSeconds(1773151200);
+
+std::vector<Contact> NewYorkers(int n) {
+  std::vector<Contact> out;
+  for (int i = 0; i < n; ++i) {
+    Contact c;
+    c.first_name = absl::StrCat("P", i);
+    c.last_name = "Prospect";
+    c.company = "Acme";
+    c.title = "CTO";
+    c.phone = absl::StrCat("+1212734", 1000 + i);
+    c.time_zone = "America/New_York";
+    out.push_back(c);
+  }
+  return out;
+}
+
+class PooledDialingTest : public ::testing::Test {
+ protected:
+  void Start(DialMode mode, int lines = 3) {
+    CampaignConfig c;
+    c.id = "c1";
+    c.mode = mode;
+    c.lines_per_agent = lines;
+    c.caller_ids = {"+12125550100"};
+    c.voicemail_audio = "vm.wav";
+    c.wrap_up.auto_ready_after = absl::ZeroDuration();
+    auto engine = Engine::Create({}, {&clock_, &provider_, &store_, &sink_});
+    ASSERT_TRUE(engine.ok()) << engine.status();
+    engine_ = *std::move(engine);
+    ASSERT_TRUE(engine_->AddCampaign(c).ok());
+    ASSERT_TRUE(engine_->AddContacts("c1", NewYorkers(200)).ok());
+  }
+  void LoginReady(const std::string& agent) {
+    ASSERT_TRUE(engine_->Login(agent, "c1").ok());
+    ASSERT_TRUE(engine_->Ready(agent).ok());
+  }
+  // Picks up `call`; the detector then says `verdict`.
+  void Answer(CallId call, AmdResult verdict) {
+    provider_.Send(E::kAnswered, call);
+    clock_.Advance(absl::Seconds(2));
+    provider_.Send(E::kAmd, call, CallEndStatus::kCompleted, verdict);
+  }
+  std::vector<std::string> VerbsSince(size_t from) {
+    std::vector<std::string> out;
+    for (size_t i = from; i < provider_.commands.size(); ++i) {
+      out.push_back(absl::StrCat(provider_.commands[i].verb, ":",
+                                 provider_.commands[i].call));
+    }
+    return out;
+  }
+  AgentState StateOf(const std::string& agent) {
+    return engine_->GetAgent(agent)->state;
+  }
+  CampaignStats Stats() { return *engine_->GetCampaignStats("c1"); }
+
+  ManualClock clock_{kTuesdayTenAmNewYork};
+  FakeProvider provider_;
+  MemoryStore store_;
+  RecordingSink sink_;
+  std::unique_ptr<Engine> engine_;
+};
+
+TEST_F(PooledDialingTest, ParallelPlacesItsLinesWithAsyncDetection) {
+  Start(DialMode::kParallel, 3);
+  LoginReady("alice");
+  ASSERT_EQ(provider_.Placed().size(), 3u);
+  for (const Command& c : provider_.commands) {
+    EXPECT_EQ(c.request.amd, AmdMode::kDetectMessageEnd);
+    EXPECT_TRUE(c.request.conference.empty());  // the agent waits apart
+  }
+  EXPECT_EQ(StateOf("alice"), AgentState::kDialing);
+}
+
+TEST_F(PooledDialingTest, FirstLiveAnswerCancelsSiblingsBeforeTheBridge) {
+  Start(DialMode::kParallel, 3);
+  LoginReady("alice");
+  std::vector<CallId> lines = provider_.Placed();
+  provider_.Send(E::kAnswered, lines[1]);
+  clock_.Advance(absl::Seconds(2));
+  const size_t mark = provider_.commands.size();
+  const size_t pops = sink_.pops.size();
+  provider_.Send(E::kAmd, lines[1], CallEndStatus::kCompleted,
+                 AmdResult::kHuman);
+  // One engine turn: both cancels, then the bridge, then the screen pop.
+  EXPECT_THAT(VerbsSince(mark),
+              ElementsAre(absl::StrCat("cancel:", lines[0]),
+                          absl::StrCat("cancel:", lines[2]),
+                          absl::StrCat("bridge:", lines[1])));
+  EXPECT_EQ(provider_.commands.back().arg, "agent:alice");
+  ASSERT_EQ(sink_.pops.size(), pops + 1);
+  EXPECT_EQ(sink_.pops.back().call_id, lines[1]);
+  EXPECT_EQ(sink_.pops.back().contact.company, "Acme");
+  EXPECT_EQ(sink_.pops.back().contact.title, "CTO");
+  EXPECT_EQ(StateOf("alice"), AgentState::kOnCall);
+  provider_.Send(E::kBridged, lines[1]);
+  EXPECT_EQ(Stats().connects, 1);
+  EXPECT_EQ(Stats().abandoned, 0);
+}
+
+TEST_F(PooledDialingTest, SecondLiveAnswerGoesToAnotherFreeAgent) {
+  Start(DialMode::kParallel, 2);
+  LoginReady("alice");
+  LoginReady("bob");
+  std::vector<CallId> calls = provider_.Placed();
+  ASSERT_EQ(calls.size(), 4u);  // alice: 0,1  bob: 2,3
+  // Both of alice's lines pick up at once.
+  provider_.Send(E::kAnswered, calls[0]);
+  provider_.Send(E::kAnswered, calls[1]);
+  clock_.Advance(absl::Seconds(2));
+  provider_.Send(E::kAmd, calls[0], CallEndStatus::kCompleted,
+                 AmdResult::kHuman);
+  provider_.Send(E::kAmd, calls[1], CallEndStatus::kCompleted,
+                 AmdResult::kHuman);
+  EXPECT_EQ(StateOf("alice"), AgentState::kOnCall);
+  EXPECT_EQ(StateOf("bob"), AgentState::kOnCall);
+  // Bob's own lines were cancelled when he took alice's second answer.
+  EXPECT_EQ(provider_.Count("cancel"), 2);
+  EXPECT_EQ(provider_.Count("bridge"), 2);
+  EXPECT_EQ(Stats().abandoned, 0);
+}
+
+TEST_F(PooledDialingTest, ExtraLiveAnswerWithNoFreeAgentIsAbandonedPolitely) {
+  Start(DialMode::kParallel, 2);
+  LoginReady("alice");
+  std::vector<CallId> calls = provider_.Placed();
+  provider_.Send(E::kAnswered, calls[0]);
+  provider_.Send(E::kAnswered, calls[1]);
+  clock_.Advance(absl::Seconds(2));
+  provider_.Send(E::kAmd, calls[0], CallEndStatus::kCompleted,
+                 AmdResult::kHuman);
+  provider_.Send(E::kAmd, calls[1], CallEndStatus::kCompleted,
+                 AmdResult::kHuman);
+  EXPECT_EQ(provider_.Count("play"), 0);  // still within the 2 seconds
+  clock_.Advance(absl::Seconds(2));
+  ASSERT_EQ(provider_.Count("play"), 1);
+  EXPECT_EQ(provider_.commands.back().verb, "play");
+  EXPECT_EQ(provider_.commands.back().call, calls[1]);
+  EXPECT_EQ(provider_.commands.back().arg, "builtin:safe_harbor");
+  EXPECT_FALSE(provider_.commands.back().after_beep);
+  EXPECT_EQ(Stats().abandoned, 1);
+  provider_.Send(E::kCompleted, calls[1]);
+  auto snap = store_.Snapshot();
+  bool found = false;
+  for (const AttemptEnded& e : snap.attempts_ended) {
+    if (e.call_id == calls[1]) found = e.abandoned;
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST_F(PooledDialingTest, WaitingPersonIsConnectedWhenAnAgentFreesInTime) {
+  Start(DialMode::kParallel, 2);
+  LoginReady("alice");
+  std::vector<CallId> calls = provider_.Placed();
+  provider_.Send(E::kAnswered, calls[0]);
+  clock_.Advance(absl::Seconds(1));
+  provider_.Send(E::kAmd, calls[0], CallEndStatus::kCompleted,
+                 AmdResult::kHuman);
+  provider_.Send(E::kBridged, calls[0]);
+  provider_.Send(E::kAnswered, calls[1]);  // crossed the cancel
+  clock_.Advance(absl::Seconds(60));
+  provider_.Send(E::kCompleted, calls[0]);  // alice's talk ends
+  EXPECT_EQ(StateOf("alice"), AgentState::kWrapUp);
+  provider_.Send(E::kAmd, calls[1], CallEndStatus::kCompleted,
+                 AmdResult::kHuman);
+  clock_.Advance(absl::Milliseconds(500));
+  ASSERT_TRUE(engine_->Disposition("alice", {"connected"}).ok());
+  clock_.RunDue();  // auto_ready_after 0
+  EXPECT_EQ(StateOf("alice"), AgentState::kOnCall);
+  EXPECT_EQ(provider_.commands.back().verb, "bridge");
+  EXPECT_EQ(provider_.commands.back().call, calls[1]);
+  EXPECT_EQ(Stats().abandoned, 0);
+}
+
+TEST_F(PooledDialingTest, CancelConfirmedBeforeAnswerIsNotAnAbandon) {
+  Start(DialMode::kParallel, 2);
+  LoginReady("alice");
+  std::vector<CallId> calls = provider_.Placed();
+  Answer(calls[0], AmdResult::kHuman);
+  provider_.Send(E::kCompleted, calls[1], CallEndStatus::kCanceled);
+  EXPECT_EQ(Stats().abandoned, 0);
+  // The cancelled contact is not lost: it goes back to the queue.
+  EXPECT_EQ(store_.Snapshot().attempts_ended.size(), 1u);
+}
+
+TEST_F(PooledDialingTest, MachinesGetTheVoicemailAfterTheBeep) {
+  Start(DialMode::kParallel, 1);
+  LoginReady("alice");
+  CallId call = provider_.LastPlaced();
+  Answer(call, AmdResult::kMachineEndBeep);
+  ASSERT_EQ(provider_.commands.back().verb, "play");
+  EXPECT_EQ(provider_.commands.back().arg, "vm.wav");
+  EXPECT_TRUE(provider_.commands.back().after_beep);
+  provider_.Send(E::kCompleted, call);
+  EXPECT_EQ(Stats().voicemails_dropped, 1);
+  EXPECT_EQ(store_.Snapshot().dispositions.back().code, "voicemail");
+  // The agent never heard it and is dialing again.
+  EXPECT_EQ(StateOf("alice"), AgentState::kDialing);
+  EXPECT_EQ(provider_.Placed().size(), 2u);
+}
+
+TEST_F(PooledDialingTest, PersonWhoHangsUpWhileWaitingIsAnAbandon) {
+  Start(DialMode::kParallel, 2);
+  LoginReady("alice");
+  std::vector<CallId> calls = provider_.Placed();
+  provider_.Send(E::kAnswered, calls[0]);
+  provider_.Send(E::kAnswered, calls[1]);
+  clock_.Advance(absl::Seconds(1));
+  provider_.Send(E::kAmd, calls[0], CallEndStatus::kCompleted,
+                 AmdResult::kHuman);
+  provider_.Send(E::kAmd, calls[1], CallEndStatus::kCompleted,
+                 AmdResult::kHuman);
+  clock_.Advance(absl::Milliseconds(800));
+  provider_.Send(E::kCompleted, calls[1]);  // gave up
+  EXPECT_EQ(Stats().abandoned, 1);
+  EXPECT_EQ(provider_.Count("play"), 0);
+}
+
+TEST_F(PooledDialingTest, BridgeCompletedAfterTwoSecondsCountsAsAbandoned) {
+  Start(DialMode::kParallel, 1);
+  LoginReady("alice");
+  CallId call = provider_.LastPlaced();
+  Answer(call, AmdResult::kHuman);
+  clock_.Advance(absl::Milliseconds(2500));
+  provider_.Send(E::kBridged, call);
+  EXPECT_EQ(Stats().abandoned, 1);
+  EXPECT_EQ(Stats().connects, 0);
+}
+
+TEST_F(PooledDialingTest, PredictiveWarmsUpConservatively) {
+  Start(DialMode::kPredictive);
+  for (int i = 0; i < 10; ++i) LoginReady(absl::StrCat("agent", i));
+  clock_.RunDue();
+  const size_t placed = provider_.Placed().size();
+  EXPECT_GE(placed, 12u);
+  EXPECT_LE(placed, 15u);
+  for (const Command& c : provider_.commands) {
+    EXPECT_TRUE(c.request.conference.empty());
+  }
+}
+
+TEST_F(PooledDialingTest, HardStopFallsBackToPowerMode) {
+  Start(DialMode::kParallel, 2);
+  LoginReady("alice");
+  // Two live answers, nobody to take the second: a 50% abandon rate.
+  std::vector<CallId> calls = provider_.Placed();
+  provider_.Send(E::kAnswered, calls[0]);
+  provider_.Send(E::kAnswered, calls[1]);
+  provider_.Send(E::kAmd, calls[0], CallEndStatus::kCompleted,
+                 AmdResult::kHuman);
+  provider_.Send(E::kAmd, calls[1], CallEndStatus::kCompleted,
+                 AmdResult::kHuman);
+  provider_.Send(E::kBridged, calls[0]);
+  clock_.Advance(absl::Seconds(3));
+  ASSERT_EQ(Stats().abandoned, 1);
+  provider_.Send(E::kCompleted, calls[1]);
+  provider_.Send(E::kCompleted, calls[0]);
+  ASSERT_TRUE(engine_->Disposition("alice", {"connected"}).ok());
+  clock_.Advance(absl::Seconds(5));
+  EXPECT_TRUE(sink_.HasAlert("abandon_rate_stop"));
+
+  // From now on one call at a time, the agent listening: power mode.
+  const DialRequest& next = provider_.LastRequest();
+  EXPECT_EQ(next.conference, "agent:alice");
+  EXPECT_EQ(next.amd, AmdMode::kOff);
+}
+
+}  // namespace
+}  // namespace dialer
