@@ -20,7 +20,8 @@ constexpr size_t kMinCompactSize = 64;
 
 }  // namespace
 
-TimerId TimerQueue::Schedule(absl::Time when, absl::AnyInvocable<void()> fn) {
+TimerId TimerQueue::Schedule(absl::Time when,
+                             absl::AnyInvocable<void()>&& fn) {
   uint32_t index;
   if (free_slots_.empty()) {
     index = static_cast<uint32_t>(slots_.size());

@@ -40,7 +40,7 @@ class TimerQueue {
 
   // Adds `fn` to run at `when` and returns its id (never 0). An empty `fn`
   // is accepted and pops as an empty callable.
-  TimerId Schedule(absl::Time when, absl::AnyInvocable<void()> fn);
+  TimerId Schedule(absl::Time when, absl::AnyInvocable<void()>&& fn);
 
   // Removes a pending timer. Returns true iff `id` was pending (scheduled,
   // not yet popped or canceled); then `*fn` (if not null) receives its
