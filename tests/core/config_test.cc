@@ -203,5 +203,28 @@ TEST(CampaignConfigTest, CustomDispositions) {
   ExpectRejected(c, "custom_dispositions[1].required_fields[1] is empty");
 }
 
+TEST(CampaignConfigTest, PacerDetectorRateAndTimeZone) {
+  CampaignConfig c = Valid();
+  for (const char* pacer :
+       {"", "predictive", "baseline-ratio", "baseline-adaptive"}) {
+    c.pacer = pacer;
+    EXPECT_TRUE(c.Validate().ok()) << pacer;
+  }
+  c.pacer = "baseline_ratio";
+  ExpectRejected(c, "pacer is 'baseline_ratio'", "baseline-ratio");
+  c = Valid();
+  c.detector_false_positive_rate = 0.5;
+  EXPECT_TRUE(c.Validate().ok());
+  c.detector_false_positive_rate = 0.51;
+  ExpectRejected(c, "detector_false_positive_rate is 0.51", "0-0.5");
+  c.detector_false_positive_rate = -0.01;
+  ExpectRejected(c, "detector_false_positive_rate is -0.01");
+  c = Valid();
+  c.time_zone = "America/Los_Angeles";
+  EXPECT_TRUE(c.Validate().ok());
+  c.time_zone = "Mars/Olympus_Mons";
+  ExpectRejected(c, "time_zone is 'Mars/Olympus_Mons'", "IANA");
+}
+
 }  // namespace
 }  // namespace dialer
