@@ -139,32 +139,42 @@ std::string TidySpaces(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// Re-cases a one-case `tidy` value word by word: `recase(word, lower,
+// is_first, is_last)` returns each word's new form.
+template <typename Recaser>
+std::string RecaseWords(const std::string& tidy, Recaser recase) {
+  std::string out;
+  size_t start = 0;
+  while (start < tidy.size()) {
+    size_t end = tidy.find(' ', start);
+    if (end == std::string::npos) end = tidy.size();
+    const std::string_view word(tidy.data() + start, end - start);
+    if (!out.empty()) out.push_back(' ');
+    out += recase(word, AsciiLower(word), start == 0, end == tidy.size());
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string ProperCasePersonName(std::string_view name) {
   std::string tidy = TidySpaces(name);
   const CaseCount cases = CountCases(tidy);
   if (cases.upper > 0 && cases.lower > 0) return tidy;
-  std::string out;
-  size_t start = 0;
-  bool first_word = true;
-  while (start < tidy.size()) {
-    size_t end = tidy.find(' ', start);
-    if (end == std::string::npos) end = tidy.size();
-    std::string_view word(tidy.data() + start, end - start);
-    const std::string lower = AsciiLower(word);
-    if (!out.empty()) out.push_back(' ');
-    if (const Spelling* s = Find(kPersonSuffixes, lower); s && !first_word) {
-      out += s->spelled;
-    } else if (!first_word && end < tidy.size() &&
-               std::find(kParticles.begin(), kParticles.end(), lower) !=
-                   kParticles.end()) {
-      out += lower;
-    } else {
-      out += CapitalizeParts(word);
+  return RecaseWords(tidy, [](std::string_view word, const std::string& lower,
+                              bool first, bool last) -> std::string {
+    if (const Spelling* s = Find(kPersonSuffixes, lower); s && !first) {
+      return std::string(s->spelled);
     }
-    first_word = false;
-    start = end + 1;
-  }
-  return out;
+    if (!first && !last &&
+        std::find(kParticles.begin(), kParticles.end(), lower) != kParticles.end()) {
+      return lower;
+    }
+    return CapitalizeParts(word);
+  });
 }
 
 std::string ProperCaseCompanyName(std::string_view name) {
@@ -172,30 +182,17 @@ std::string ProperCaseCompanyName(std::string_view name) {
   const CaseCount cases = CountCases(tidy);
   if (cases.upper > 0 && cases.lower > 0) return tidy;
   const bool all_upper = cases.upper > 0;
-  std::string out;
-  size_t start = 0;
-  bool first_word = true;
-  while (start < tidy.size()) {
-    size_t end = tidy.find(' ', start);
-    if (end == std::string::npos) end = tidy.size();
-    std::string_view word(tidy.data() + start, end - start);
-    const std::string lower = AsciiLower(word);
-    if (!out.empty()) out.push_back(' ');
-    const Spelling* s = Find(kCompanyWords, lower);
-    const bool kept = word.find_first_of("0123456789&.") != std::string::npos;
-    if (s != nullptr) {
+  return RecaseWords(tidy, [all_upper](std::string_view word, const std::string& lower,
+                                       bool first, bool) -> std::string {
+    if (const Spelling* s = Find(kCompanyWords, lower)) {
       std::string spelled(s->spelled);
-      if (first_word) spelled[0] = absl::ascii_toupper(spelled[0]);
-      out += spelled;
-    } else if (kept || (all_upper && word.size() <= 3)) {
-      out += word;
-    } else {
-      out += CapitalizeParts(word);
+      if (first) spelled[0] = absl::ascii_toupper(spelled[0]);
+      return spelled;
     }
-    first_word = false;
-    start = end + 1;
-  }
-  return out;
+    const bool kept = word.find_first_of("0123456789&.") != std::string::npos;
+    if (kept || (all_upper && word.size() <= 3)) return std::string(word);
+    return CapitalizeParts(word);
+  });
 }
 
 }  // namespace dialer::ingest
