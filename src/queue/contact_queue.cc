@@ -31,7 +31,8 @@ ContactQueue::Seconds ContactQueue::DueSeconds(absl::Time t) {
 }
 
 ContactQueue::Seconds ContactQueue::NowSeconds(absl::Time t) {
-  return absl::ToUnixSeconds(t);
+  // Before the epoch nothing is due (due times are clamped to >= 0).
+  return std::max<Seconds>(absl::ToUnixSeconds(t), -1);
 }
 
 absl::Time ContactQueue::FromSeconds(Seconds s) {

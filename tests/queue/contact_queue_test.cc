@@ -68,6 +68,7 @@ TEST(ContactQueueTest, DueTimesBeforeTheEpochAreDueAtTheEpoch) {
   ContactQueue q;
   q.Upsert(1, Priority::kFresh, absl::UnixEpoch() - absl::Hours(1));
   EXPECT_EQ(q.Find(1)->due, absl::UnixEpoch());
+  EXPECT_FALSE(q.PopDue(absl::UnixEpoch() - absl::Seconds(1), "", Always));
   EXPECT_THAT(DrainAt(q, kT0), ElementsAre(1));
 }
 
