@@ -356,7 +356,8 @@ void ContactQueue::ReopenGroups() {
 }
 
 Depth ContactQueue::depth(absl::Time now) const {
-  const Order due_limit = MakeOrder(NowSeconds(now) + 1, 0);
+  const Seconds now_s = NowSeconds(now);
+  const Order due_limit = MakeOrder(now_s + 1, 0);
   // Walks from both ends at once: O(min(due now, later)).
   auto due_now_of = [due_limit](const absl::btree_set<Key>& set) -> int64_t {
     const int64_t n = static_cast<int64_t>(set.size());
@@ -386,7 +387,9 @@ Depth ContactQueue::depth(absl::Time now) const {
       for (int p = 0; p < kPriorityCount; ++p) {
         const auto& set = lane.by_class[p];
         const auto n = static_cast<int64_t>(set.size());
-        if (lane.parked) {
+        // A lane whose reopen time has passed is only unparked by the next
+        // PopDue(); it is not counted as closed any more.
+        if (lane.parked && lane.reopen > now_s) {
           counts[p].window_closed += n;
           continue;
         }

@@ -94,7 +94,7 @@ using GroupCheck = absl::FunctionRef<Eligibility(WindowGroup)>;
 struct ClassDepth {
   int64_t due_now = 0;        // due, in a group not known to be closed
   int64_t later = 0;          // due after `now`
-  int64_t window_closed = 0;  // in a group the group check closed
+  int64_t window_closed = 0;  // in a group closed at `now` (as last asked)
   int64_t total() const { return due_now + later + window_closed; }
 };
 using ClassDepths = std::array<ClassDepth, kPriorityCount>;  // by Priority

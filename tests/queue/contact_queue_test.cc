@@ -227,6 +227,9 @@ TEST(ContactQueueTest, ClosedGroupIsSkippedWithoutLookingAtItsContacts) {
   Depth d = q.depth(kT0);
   EXPECT_EQ(d.shared[0].window_closed, 1000);
   EXPECT_EQ(d.shared[0].due_now, 0);
+  d = q.depth(opens);
+  EXPECT_EQ(d.shared[0].window_closed, 0);
+  EXPECT_EQ(d.shared[0].due_now, 1000);
 
   now = opens;
   e = q.PopDue(now, "", group_check, contact_check);
