@@ -1,0 +1,112 @@
+#include "sim/contact_book.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "core/absl_view.h"
+#include "sim/random.h"
+
+namespace dialer::sim {
+namespace {
+
+constexpr uint64_t kContactStream = 0xC047AC7;
+
+constexpr std::string_view kFirstNames[] = {
+    "Ava", "Ben", "Chloe", "Dan", "Emma", "Finn", "Grace", "Hugo",
+    "Iris", "Jack", "Kara", "Liam", "Maya", "Noah", "Olga", "Paul"};
+constexpr std::string_view kLastNames[] = {
+    "Adams", "Brown", "Chen", "Diaz", "Evans", "Fox", "Garcia", "Hill",
+    "Ito", "Jones", "Khan", "Lopez", "Miller", "Nguyen", "Owens", "Patel"};
+
+// An exchange (NXX) that real numbers use: 2-9 first, not N11, not 555
+// (whose 01xx lines are reserved for fiction).
+int DrawExchange(Rng& rng) {
+  while (true) {
+    const int nxx = 200 + static_cast<int>(rng.Below(800));
+    if (nxx % 100 != 11 && nxx != 555) return nxx;
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<ContactBook> ContactBook::Generate(
+    const Scenario& scenario, uint64_t seed,
+    const compliance::ZoneResolver& resolver) {
+  if (!scenario.contacts.csv.empty()) {
+    return absl::UnimplementedError(absl::StrCat(
+        "$.contacts.csv: contact lists from CSV (\"", scenario.contacts.csv,
+        "\") need the ingest pipeline, which is not available yet; use "
+        "contacts.count and contacts.time_zones"));
+  }
+  ContactBook book;
+  double total_weight = 0;
+  for (const auto& [name, weight] : scenario.contacts.time_zones) {
+    Zone zone;
+    zone.name = name;
+    if (!absl::LoadTimeZone(name, &zone.tz)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "$.contacts.time_zones[\"", name, "\"]: unknown time zone"));
+    }
+    zone.area_codes = resolver.AreaCodesInZone(name);
+    if (zone.area_codes.empty()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "$.contacts.time_zones[\"", name,
+          "\"]: expected a zone with US area codes of its own, got none"));
+    }
+    book.zones_.push_back(std::move(zone));
+    total_weight += weight;
+  }
+
+  Rng rng(StreamSeed({seed, kContactStream}));
+  const int64_t count = scenario.contacts.count;
+  book.contacts_.reserve(count);
+  book.by_phone_.reserve(count);
+  for (int64_t i = 0; i < count; ++i) {
+    SimContact c;
+    double u = rng.Uniform01() * total_weight;
+    c.zone = static_cast<int>(book.zones_.size()) - 1;
+    for (size_t z = 0; z < scenario.contacts.time_zones.size(); ++z) {
+      u -= scenario.contacts.time_zones[z].second;
+      if (u < 0) {
+        c.zone = static_cast<int>(z);
+        break;
+      }
+    }
+    c.dnc = rng.Bernoulli(scenario.contacts.dnc_fraction);
+    const std::vector<int>& npas = book.zones_[c.zone].area_codes;
+    do {
+      const int npa = npas[rng.Below(npas.size())];
+      const int nxx = DrawExchange(rng);
+      const int line = static_cast<int>(rng.Below(10000));
+      c.phone = absl::StrFormat("+1%03d%03d%04d", npa, nxx, line);
+    } while (book.by_phone_.contains(c.phone));
+    book.by_phone_.emplace(c.phone, i);
+    book.contacts_.push_back(std::move(c));
+  }
+  return book;
+}
+
+int64_t ContactBook::Find(std::string_view phone) const {
+  auto it = by_phone_.find(AbslView(phone));
+  return it == by_phone_.end() ? -1 : it->second;
+}
+
+std::vector<Contact> ContactBook::EngineContacts() const {
+  std::vector<Contact> out;
+  out.reserve(contacts_.size());
+  for (size_t i = 0; i < contacts_.size(); ++i) {
+    Contact c;
+    c.external_id = absl::StrCat("sim-", i + 1);
+    c.first_name = std::string(kFirstNames[i % std::size(kFirstNames)]);
+    c.last_name =
+        std::string(kLastNames[(i / std::size(kFirstNames)) %
+                               std::size(kLastNames)]);
+    c.company = absl::StrCat("Company ", i % 997 + 1);
+    c.phone = contacts_[i].phone;
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace dialer::sim

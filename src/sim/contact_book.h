@@ -1,0 +1,61 @@
+// The simulated contact list: `contacts.count` people with valid-looking
+// NANP numbers in area codes of their zone (so calling windows apply), each
+// zone drawn by the scenario's weights, some of them on the do-not-call
+// list. The ground truth (real zone, DNC) stays here; the engine gets only
+// the Contact records (phone and synthetic names, no zone).
+//
+// Immutable once generated: const methods may be called from any thread.
+#ifndef DIALER_SIM_CONTACT_BOOK_H_
+#define DIALER_SIM_CONTACT_BOOK_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "compliance/zone_resolver.h"
+#include "dialer/contact.h"
+#include "dialer/simulator.h"
+
+namespace dialer::sim {
+
+struct SimContact {
+  std::string phone;  // E.164
+  int zone = 0;       // index into ContactBook::zones()
+  bool dnc = false;
+};
+
+class ContactBook {
+ public:
+  struct Zone {
+    std::string name;
+    absl::TimeZone tz;
+    std::vector<int> area_codes;
+  };
+
+  // Generates the contacts of `scenario` (deterministic per seed).
+  // InvalidArgument naming $.contacts.time_zones[...] for a zone without US
+  // area codes; Unimplemented for a CSV list.
+  static absl::StatusOr<ContactBook> Generate(
+      const Scenario& scenario, uint64_t seed,
+      const compliance::ZoneResolver& resolver);
+
+  const std::vector<SimContact>& contacts() const { return contacts_; }
+  const std::vector<Zone>& zones() const { return zones_; }
+  // Index of the contact with this number, or -1.
+  int64_t Find(std::string_view phone) const;
+  // The records the engine is given.
+  std::vector<Contact> EngineContacts() const;
+
+ private:
+  std::vector<Zone> zones_;
+  std::vector<SimContact> contacts_;
+  absl::flat_hash_map<std::string, int64_t> by_phone_;
+};
+
+}  // namespace dialer::sim
+
+#endif  // DIALER_SIM_CONTACT_BOOK_H_

@@ -1,0 +1,207 @@
+#include "sim/sim_agents.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "sim/distribution.h"
+
+namespace dialer::sim {
+namespace {
+
+constexpr uint64_t kAgentStream = 0xA6E47;
+constexpr uint64_t kBreakStream = 0xB2EA6;
+
+std::string_view DispositionFor(const CallTruth* c) {
+  if (c == nullptr) return "no_answer";
+  if (c->outcome == Outcome::kHuman && c->connected_at != absl::InfiniteFuture()) {
+    return "connected";
+  }
+  if (c->outcome == Outcome::kMachine && c->voicemail_left) return "voicemail";
+  if (c->outcome == Outcome::kBusy) return "busy";
+  return "no_answer";
+}
+
+}  // namespace
+
+SimAgents::SimAgents(const Scenario& scenario, uint64_t seed,
+                     std::string campaign_id, Clock* clock,
+                     const SimulatedProvider* provider, EventLog* log)
+    : scenario_(scenario),
+      seed_(seed),
+      campaign_id_(std::move(campaign_id)),
+      clock_(clock),
+      provider_(provider),
+      log_(log) {
+  const int n = scenario.agents.count;
+  const int width = static_cast<int>(std::to_string(n).size());
+  agents_.resize(n);
+  for (int i = 0; i < n; ++i) {
+    Agent& a = agents_[i];
+    a.id = absl::StrFormat("agent-%0*d", width, i + 1);
+    a.rng = Rng(StreamSeed({seed_, kAgentStream, static_cast<uint64_t>(i)}));
+    a.since = clock_->Now();
+    ids_.push_back(a.id);
+    index_[a.id] = i;
+  }
+}
+
+SimAgents::Agent* SimAgents::Find(const std::string& id) {
+  auto it = index_.find(id);
+  return it == index_.end() ? nullptr : &agents_[it->second];
+}
+
+void SimAgents::Act(Agent& agent, std::string_view action,
+                    std::string_view detail, absl::Status status) {
+  if (!status.ok()) ++command_errors_;
+  log_->AgentAction(agent.id, action, detail, status);
+}
+
+void SimAgents::Start() {
+  for (Agent& a : agents_) {
+    Act(a, "login", campaign_id_, engine_->Login(a.id, campaign_id_));
+    Act(a, "ready", "", engine_->Ready(a.id));
+  }
+  for (size_t b = 0; b < scenario_.agents.breaks.size(); ++b) {
+    const absl::Time at =
+        clock_->Now() + absl::Seconds(scenario_.agents.breaks[b].at_s);
+    clock_->ScheduleAt(at, [this, b] { TakeBreak(b); });
+  }
+}
+
+void SimAgents::TakeBreak(size_t break_index) {
+  if (day_over_) return;
+  const AgentBreak& b = scenario_.agents.breaks[break_index];
+  // Who takes it: a seeded shuffle, the same for every pacer.
+  std::vector<size_t> order(agents_.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  Rng rng(StreamSeed({seed_, kBreakStream, break_index}));
+  for (size_t i = order.size(); i > 1; --i) {
+    std::swap(order[i - 1], order[rng.Below(i)]);
+  }
+  const size_t takers = static_cast<size_t>(
+      std::llround(b.fraction * static_cast<double>(agents_.size())));
+  for (size_t k = 0; k < takers; ++k) {
+    Agent& a = agents_[order[k]];
+    if (a.state == AgentState::kLoggedOut) continue;
+    a.break_for_s = b.for_s;
+    if (a.state == AgentState::kBreak) {
+      // Already paused (an earlier break): extend from now.
+      const std::string id = a.id;
+      a.break_for_s = 0;
+      clock_->ScheduleAt(clock_->Now() + absl::Seconds(b.for_s), [this, id] {
+        Agent* agent = Find(id);
+        if (agent != nullptr && !day_over_ &&
+            agent->state == AgentState::kBreak) {
+          Act(*agent, "ready", "break_over", engine_->Ready(id));
+        }
+      });
+      continue;
+    }
+    Act(a, "break", absl::StrCat(b.for_s, "s"), engine_->Break(a.id, "break"));
+  }
+}
+
+void SimAgents::EndOfDay() {
+  day_over_ = true;
+  for (Agent& a : agents_) {
+    if (Busy(a.state)) Act(a, "break", "end_of_day", engine_->Break(a.id, "end_of_day"));
+  }
+}
+
+void SimAgents::LogoutAll() {
+  for (Agent& a : agents_) {
+    if (a.state != AgentState::kLoggedOut) {
+      Act(a, "logout", "", engine_->Logout(a.id));
+    }
+  }
+}
+
+absl::Duration SimAgents::TimeIn(AgentState state) const {
+  const int s = static_cast<int>(state);
+  absl::Duration total;
+  for (const Agent& a : agents_) {
+    total += a.time_in[s];
+    if (a.state == state) total += clock_->Now() - a.since;
+  }
+  return total;
+}
+
+void SimAgents::OnAgentState(const AgentStateEvent& event) {
+  Agent* agent = Find(event.agent_id);
+  if (agent == nullptr) return;
+  Agent& a = *agent;
+  const absl::Time now = clock_->Now();
+  a.time_in[static_cast<int>(a.state)] += now - a.since;
+  if (Busy(a.state)) --busy_;
+  a.state = event.to;
+  a.since = now;
+  if (Busy(a.state)) ++busy_;
+
+  switch (event.to) {
+    case AgentState::kOnCall:
+      OnCall(a);
+      break;
+    case AgentState::kWrapUp:
+      WrapUp(a);
+      break;
+    case AgentState::kBreak:
+      if (a.break_for_s > 0 && !day_over_) {
+        const std::string id = a.id;
+        clock_->ScheduleAt(now + absl::Seconds(a.break_for_s), [this, id] {
+          Agent* back = Find(id);
+          if (back != nullptr && !day_over_ &&
+              back->state == AgentState::kBreak) {
+            Act(*back, "ready", "break_over", engine_->Ready(id));
+          }
+        });
+      }
+      a.break_for_s = 0;
+      break;
+    default:
+      break;
+  }
+}
+
+void SimAgents::OnCall(Agent& a) {
+  auto snapshot = engine_->GetAgent(a.id);
+  if (!snapshot.ok()) return;
+  const CallId call = snapshot->call_id;
+  const CallTruth* truth = provider_->Find(call);
+  if (truth == nullptr || truth->outcome != Outcome::kMachine) return;
+  // The agent hears a machine and needs as long as a detector to be sure.
+  const absl::Time at =
+      std::max(clock_->Now(), truth->answered_at + truth->latency);
+  const std::string id = a.id;
+  const bool drop = scenario_.campaign.voicemail_drop;
+  clock_->ScheduleAt(at, [this, id, call, drop] {
+    Agent* agent = Find(id);
+    if (agent == nullptr || agent->state != AgentState::kOnCall) return;
+    auto now_on = engine_->GetAgent(id);
+    if (!now_on.ok() || now_on->call_id != call) return;
+    if (drop) {
+      Act(*agent, "drop_voicemail", absl::StrCat(call),
+          engine_->DropVoicemail(id));
+    } else {
+      Act(*agent, "hangup", absl::StrCat(call), engine_->Hangup(id));
+    }
+  });
+}
+
+void SimAgents::WrapUp(Agent& a) {
+  auto snapshot = engine_->GetAgent(a.id);
+  const CallId call = snapshot.ok() ? snapshot->call_id : 0;
+  const absl::Duration wrap = SampleDuration(scenario_.agents.wrap_s, a.rng);
+  const std::string id = a.id;
+  clock_->ScheduleAt(clock_->Now() + wrap, [this, id, call] {
+    Agent* agent = Find(id);
+    if (agent == nullptr || agent->state != AgentState::kWrapUp) return;
+    DispositionInput input;
+    input.code = std::string(DispositionFor(provider_->Find(call)));
+    Act(*agent, "disposition", input.code, engine_->Disposition(id, input));
+  });
+}
+
+}  // namespace dialer::sim

@@ -1,0 +1,197 @@
+// RunSimulation: wires the engine to the simulated world on one
+// SimulatedClock and turns the ground truth into a SimReport.
+#include <algorithm>
+#include <chrono>
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "compliance/zone_resolver.h"
+#include "dialer/engine.h"
+#include "dialer/simulated_clock.h"
+#include "dialer/simulator.h"
+#include "dialer/store.h"
+#include "sim/contact_book.h"
+#include "sim/event_log.h"
+#include "sim/report_builder.h"
+#include "sim/scenario_validation.h"
+#include "sim/sim_agents.h"
+#include "sim/simulated_provider.h"
+
+namespace dialer {
+inline namespace v1 {
+namespace {
+
+constexpr char kCampaignId[] = "sim";
+// How long after the end of the day calls in progress may take to settle.
+constexpr absl::Duration kSettleLimit = absl::Hours(12);
+constexpr absl::Duration kProgressEvery = absl::Minutes(1);
+
+// Forwards the engine's events to the event log and the simulated agents.
+class SimSink final : public EventSink {
+ public:
+  SimSink(sim::EventLog* log, sim::SimAgents* agents)
+      : log_(log), agents_(agents) {}
+  void OnAgentState(const AgentStateEvent& e) override {
+    log_->AgentState(e);
+    agents_->OnAgentState(e);
+  }
+  void OnScreenPop(const ScreenPop& p) override { log_->ScreenPopShown(p); }
+  void OnCallEvent(const CallEvent& e) override { log_->Call(e); }
+  void OnAlert(const Alert& a) override { log_->AlertRaised(a); }
+  void OnLog(LogLevel level, std::string_view message) override {
+    log_->LogLine(level, message);
+  }
+
+ private:
+  sim::EventLog* const log_;
+  sim::SimAgents* const agents_;
+};
+
+absl::StatusOr<DialMode> ModeFor(const std::string& pacer) {
+  if (pacer == "power") return DialMode::kPower;
+  if (pacer == "parallel") return DialMode::kParallel;
+  if (pacer == "predictive") return DialMode::kPredictive;
+  if (pacer == "baseline-ratio" || pacer == "baseline-adaptive") {
+    return absl::UnimplementedError(
+        absl::StrCat("pacer ", pacer,
+                     ": the baseline pacers are not in the engine yet"));
+  }
+  return absl::InvalidArgumentError(absl::StrCat(
+      "pacer: expected one of power|parallel|predictive|baseline-ratio|"
+      "baseline-adaptive, got \"",
+      pacer, "\""));
+}
+
+// A number of the center's own area (or the first contact zone's).
+std::string CallerIdFor(const sim::ContactBook& book,
+                        const std::string& center_zone,
+                        const compliance::ZoneResolver& resolver) {
+  std::vector<int> npas = resolver.AreaCodesInZone(center_zone);
+  if (npas.empty()) npas = book.zones().front().area_codes;
+  return absl::StrCat("+1", npas.front(), "4560100");
+}
+
+SimProgress ProgressOf(Engine& engine, absl::Time now, absl::Time start) {
+  SimProgress p;
+  p.now = now;
+  p.elapsed = now - start;
+  auto stats = engine.GetCampaignStats(kCampaignId);
+  if (stats.ok()) {
+    p.dials = stats->dials;
+    p.human_answers = stats->human_answers;
+    p.connects = stats->connects;
+    p.abandoned = stats->abandoned;
+    p.abandon_rate = stats->human_answers > 0
+                         ? static_cast<double>(stats->abandoned) /
+                               stats->human_answers
+                         : 0;
+  }
+  return p;
+}
+
+}  // namespace
+
+absl::StatusOr<SimReport> RunSimulation(const Scenario& scenario,
+                                        const SimOptions& options) {
+  const auto wall_start = std::chrono::steady_clock::now();
+  if (auto st = sim::ValidateScenario(scenario); !st.ok()) return st;
+  const std::string pacer =
+      options.pacer.empty() ? scenario.campaign.mode : options.pacer;
+  absl::StatusOr<DialMode> mode = ModeFor(pacer);
+  if (!mode.ok()) return mode.status();
+  const uint64_t seed = options.seed.value_or(scenario.seed);
+  absl::TimeZone center;
+  if (!absl::LoadTimeZone(scenario.time_zone, &center)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("$.time_zone: unknown zone \"", scenario.time_zone, "\""));
+  }
+  const absl::Time start = absl::FromCivil(scenario.start, center);
+  const absl::Time end = start + absl::Seconds(scenario.duration_s);
+
+  const compliance::ZoneResolver& resolver =
+      compliance::ZoneResolver::Default();
+  absl::StatusOr<sim::ContactBook> book =
+      sim::ContactBook::Generate(scenario, seed, resolver);
+  if (!book.ok()) return book.status();
+
+  // Destroyed in reverse: engine, then the world, then the clock.
+  SimulatedClock clock(start);
+  sim::EventLog log(&clock, options.event_log);
+  sim::SimulatedProvider provider(
+      scenario, seed, center, &clock,
+      [&book](std::string_view phone) { return book->Find(phone); });
+  provider.set_observer(&log);
+  sim::SimAgents agents(scenario, seed, kCampaignId, &clock, &provider, &log);
+  SimSink sink(&log, &agents);
+  MemoryStore store;
+  absl::StatusOr<std::unique_ptr<Engine>> engine =
+      Engine::Create(EngineOptions{}, EngineEnv{&clock, &provider, &store, &sink});
+  if (!engine.ok()) return engine.status();
+  agents.set_engine(engine->get());
+
+  CampaignConfig campaign;
+  campaign.id = kCampaignId;
+  campaign.name = scenario.name;
+  campaign.mode = *mode;
+  campaign.lines_per_agent = scenario.campaign.lines_per_agent;
+  campaign.abandon_limit = scenario.campaign.abandon_limit;
+  campaign.caller_ids = {CallerIdFor(*book, scenario.time_zone, resolver)};
+  if (scenario.campaign.voicemail_drop) campaign.voicemail_audio = "sim:voicemail";
+  campaign.wrap_up.mode = WrapUpConfig::Mode::kAuto;
+  campaign.wrap_up.auto_ready_after = absl::ZeroDuration();
+  if (auto st = (*engine)->AddCampaign(campaign); !st.ok()) return st;
+  if (auto ids = (*engine)->AddContacts(kCampaignId, book->EngineContacts());
+      !ids.ok()) {
+    return ids.status();
+  }
+  for (const sim::SimContact& c : book->contacts()) {
+    if (!c.dnc) continue;
+    if (auto st = (*engine)->AddToDoNotCall(c.phone, "simulator"); !st.ok()) {
+      return st;
+    }
+  }
+
+  agents.Start();
+  for (absl::Time t = start; t < end;) {
+    t = std::min(t + kProgressEvery, end);
+    clock.RunUntil(t);
+    if (options.progress) options.progress(ProgressOf(**engine, t, start));
+  }
+  agents.EndOfDay();
+  while ((provider.in_flight() > 0 || !agents.AllIdle()) &&
+         clock.Now() < end + kSettleLimit) {
+    if (!clock.RunNext()) break;
+  }
+  agents.LogoutAll();
+  if (options.progress) {
+    options.progress(ProgressOf(**engine, clock.Now(), start));
+  }
+
+  sim::RunFacts facts;
+  facts.scenario = scenario.name;
+  facts.pacer = pacer;
+  facts.seed = seed;
+  facts.agents = scenario.agents.count;
+  for (AgentState s : {AgentState::kReady, AgentState::kPreview,
+                       AgentState::kDialing, AgentState::kOnCall,
+                       AgentState::kWrapUp}) {
+    facts.logged_in += agents.TimeIn(s);
+  }
+  facts.wrap = agents.TimeIn(AgentState::kWrapUp);
+  absl::StatusOr<CampaignStats> stats =
+      (*engine)->GetCampaignStats(kCampaignId);
+  if (!stats.ok()) return stats.status();
+  facts.engine = *stats;
+  facts.agent_command_errors = agents.command_errors();
+  facts.events = clock.executed();
+  facts.simulated = clock.Now() - start;
+  facts.wall_s = std::chrono::duration<double>(
+                     std::chrono::steady_clock::now() - wall_start)
+                     .count();
+  return sim::BuildReport(facts, provider, *book);
+}
+
+}  // namespace v1
+}  // namespace dialer
