@@ -16,12 +16,9 @@
 
 #include <algorithm>
 #include <chrono>
-#include <numeric>
 #include <cstdint>
-#include <fstream>
+#include <numeric>
 #include <random>
-#include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -29,36 +26,10 @@
 #include "absl/time/time.h"
 #include "benchmark/benchmark.h"
 #include "queue/contact_queue.h"
+#include "tests/queue/federal_window.h"
 
 namespace dialer::queue {
 namespace {
-
-std::vector<absl::TimeZone> UsZones() {
-  std::ifstream in("/usr/share/zoneinfo/zone.tab");
-  const std::set<std::string> countries = {"US", "PR", "VI", "GU", "MP", "AS"};
-  std::vector<absl::TimeZone> zones;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::istringstream fields(line);
-    std::string cc, coordinates, name;
-    fields >> cc >> coordinates >> name;
-    absl::TimeZone tz;
-    if (countries.contains(cc) && absl::LoadTimeZone(name, &tz)) {
-      zones.push_back(tz);
-    }
-  }
-  return zones;
-}
-
-// The federal window in one zone: open now, or not before the next 08:00.
-Eligibility FederalWindow(const absl::TimeZone& tz, absl::Time now) {
-  const absl::CivilSecond local = absl::ToCivilSecond(now, tz);
-  if (local.hour() >= 8 && local.hour() < 21) return Eligibility::Now();
-  absl::CivilDay day(local);
-  if (local.hour() >= 8) day += 1;
-  return Eligibility::NotBefore(absl::FromCivil(absl::CivilHour(day) + 8, tz));
-}
 
 size_t HeapInUse() {
   const struct mallinfo2 info = mallinfo2();
@@ -71,12 +42,15 @@ void BM_TakeAndPutBack(benchmark::State& state) {
   constexpr int kOps = 1'000'000;
   constexpr int kAgents = 100;
 
-  const std::vector<absl::TimeZone> zones = UsZones();
+  const std::vector<absl::TimeZone> zone_list = queue_testing::UsZones();
+  std::vector<std::vector<absl::TimeZone>> zones;
+  for (const absl::TimeZone& tz : zone_list) zones.push_back({tz});
   std::vector<std::string> agents;
   for (int a = 0; a < kAgents; ++a) agents.push_back("agent-" + std::to_string(a));
   std::mt19937_64 rng(20260309);
-  // Monday 2026-03-09 14:00 UTC: the day after spring-forward; Eastern and
-  // Central open, Pacific, Alaska, Hawaii and the Pacific islands closed.
+  // Monday 2026-03-09 14:00 UTC, the day after spring-forward: Eastern,
+  // Central and Mountain (08:00 MDT) open; Arizona, Pacific, Alaska, Hawaii
+  // and the Pacific islands closed.
   const absl::Time start = absl::FromCivil(absl::CivilHour(2026, 3, 9, 14),
                                            absl::UTCTimeZone());
   std::vector<uint8_t> zone_of(static_cast<size_t>(contacts) + 1);
@@ -107,9 +81,11 @@ void BM_TakeAndPutBack(benchmark::State& state) {
   const size_t heap_after = HeapInUse();
 
   absl::Time now = start;
-  auto group_check = [&](WindowGroup g) { return FederalWindow(zones[g], now); };
+  auto group_check = [&](WindowGroup g) {
+    return queue_testing::FederalWindow(zones[g], now);
+  };
   auto window_per_contact = [&](ContactId id) {
-    return FederalWindow(zones[zone_of[id]], now);
+    return queue_testing::FederalWindow(zones[zone_of[id]], now);
   };
   auto contact_ok = [&](ContactId id) {
     // 1 in 100 fails a per-contact check (state cap, DNC refresh, ...).
