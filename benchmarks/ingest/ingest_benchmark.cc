@@ -74,7 +74,8 @@ void BM_IngestPipeline(benchmark::State& state) {
   (void)dnc.Add("+12122345678");
   IngestOptions options;
   options.assignment.fallback_agents = {"ann", "bob", "cy"};
-  int64_t rows = 0, accepted = 0;
+  options.phone_memo_entries = static_cast<size_t>(state.range(0));
+  int64_t rows = 0, accepted = 0, phone_values = 0, memo_hits = 0;
   for (auto _ : state) {
     absl::StatusOr<Ingester> ingester = Ingester::Create(options, existing, dnc);
     std::ifstream in(path, std::ios::binary);
@@ -85,15 +86,20 @@ void BM_IngestPipeline(benchmark::State& state) {
     }
     rows = result->report.counts.rows;
     accepted = result->report.counts.accepted;
+    phone_values = result->report.phone_values;
+    memo_hits = result->report.phone_memo_hits;
     benchmark::DoNotOptimize(result->contacts.data());
   }
   state.counters["rows"] = static_cast<double>(rows);
   state.counters["accepted"] = static_cast<double>(accepted);
   state.counters["rows_per_second"] = benchmark::Counter(
       static_cast<double>(rows), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["phone_values"] = static_cast<double>(phone_values);
+  state.counters["memo_hits"] = static_cast<double>(memo_hits);
   state.counters["peak_rss_mib"] = PeakRssMiB();
 }
-BENCHMARK(BM_IngestPipeline)->Unit(benchmark::kMillisecond)->Iterations(1);
+// Argument: IngestOptions::phone_memo_entries (0 = every value parsed).
+BENCHMARK(BM_IngestPipeline)->Arg(0)->Arg(65536)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 const std::vector<std::string>& Phones() {
   static const std::vector<std::string> phones = [] {

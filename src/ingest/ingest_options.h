@@ -41,6 +41,11 @@ struct IngestOptions {
   // accepted before it is reported as unclosed.
   size_t chunk_bytes = size_t{1} << 20;
   size_t max_record_bytes = size_t{1} << 20;
+  // Phone values remembered with their result, so that a value repeated in
+  // the file (a company's main line, "N/A", a duplicate row) is parsed by
+  // libphonenumber once. Exact: keyed by the trimmed text. The memo is
+  // emptied when full; 0 turns it off.
+  size_t phone_memo_entries = 65536;
   // Rows between two progress callbacks.
   int64_t progress_every_rows = 10000;
 };

@@ -83,6 +83,9 @@ struct IngestReport {
   TextEncoding encoding = TextEncoding::kUnknown;
   int64_t repaired_sequences = 0;
   int64_t bytes = 0;
+  // Phone values normalised, and how many of them the memo answered.
+  int64_t phone_values = 0;
+  int64_t phone_memo_hits = 0;
   // Header text and the field each column fed.
   std::vector<std::pair<std::string, ColumnTarget>> columns;
 };

@@ -83,6 +83,21 @@ void RowProcessor::AddIssue(int64_t line, std::string_view column,
                                      std::string(value), std::move(detail)});
 }
 
+const NormalizedPhone& RowProcessor::NormalizePhone(std::string_view raw) {
+  ++report_->phone_values;
+  if (options_.phone_memo_entries == 0) {
+    unmemoized_ = phones_.Normalize(raw);
+    return unmemoized_;
+  }
+  const std::string key(raw);
+  if (auto it = phone_memo_.find(key); it != phone_memo_.end()) {
+    ++report_->phone_memo_hits;
+    return it->second;
+  }
+  if (phone_memo_.size() >= options_.phone_memo_entries) phone_memo_.clear();
+  return phone_memo_.emplace(key, phones_.Normalize(raw)).first->second;
+}
+
 void RowProcessor::Malformed(int64_t line, std::string_view error) {
   ++report_->counts.rows;
   ++report_->counts.rejected;
@@ -112,8 +127,9 @@ bool RowProcessor::MapAndValidate(int64_t line, const ColumnMapping& mapping,
     if (v.empty()) continue;
     const ContactField field = columns[i].field;
     if (IsPhoneField(field)) {
-      had_phone_value = true;
-      NormalizedPhone n = phones_.Normalize(v);
+      NormalizedPhone n = NormalizePhone(v);
+      // Punctuation alone ("-", "()") is no number: the field counts as empty.
+      had_phone_value |= n.problem != PhoneProblem::kEmpty;
       if (n.problem == PhoneProblem::kNone) {
         const bool seen = std::any_of(
             draft->numbers.begin(), draft->numbers.end(),

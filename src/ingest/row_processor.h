@@ -77,6 +77,11 @@ class RowProcessor {
   std::vector<Contact>* contacts_;
   IngestReport* report_;
 
+  // libphonenumber's answer for `raw`, from the memo when it has it.
+  const NormalizedPhone& NormalizePhone(std::string_view raw);
+
+  absl::flat_hash_map<std::string, NormalizedPhone> phone_memo_;
+  NormalizedPhone unmemoized_;
   std::vector<int64_t> contact_lines_;  // line each accepted contact came from
   absl::flat_hash_map<uint64_t, uint32_t> by_phone_;
   absl::flat_hash_map<std::string, uint32_t> by_email_;

@@ -149,6 +149,13 @@ TEST(IngesterTest, EveryRejectedRowIsReportedWithLineColumnAndReason) {
   EXPECT_THAT(csv_report, HasSubstr("3,Phone,rejected,invalid_phone,555-0100,"));
 }
 
+TEST(IngesterTest, PunctuationAloneIsAMissingPhone) {
+  IngestRun run = IngestText("Phone,Mobile\n-,()\n");
+  ASSERT_TRUE(run.result.ok());
+  EXPECT_EQ(run.result->report.counts.rejected, 1);
+  EXPECT_NE(FindIssue(run.result->report, 2, IssueReason::kMissingRequiredField), nullptr);
+}
+
 TEST(IngesterTest, FullNameForms) {
   IngestRun run = IngestText(
       "Full Name,Phone\n"
@@ -403,6 +410,20 @@ TEST(IngesterPropertyTest, NoRowIsLostInDirtyFiles) {
       EXPECT_TRUE(contact.phone.starts_with("+")) << contact.phone;
       EXPECT_TRUE(primaries.insert(contact.phone).second) << contact.phone;
     }
+
+    // Without the phone memo, or with one that keeps emptying, the outcome
+    // is the same.
+    for (size_t memo : {size_t{0}, size_t{3}}) {
+      IngestOptions no_memo = options;
+      no_memo.phone_memo_entries = memo;
+      IngestRun plain = IngestText(dirty.text, no_memo);
+      ASSERT_TRUE(plain.result.ok());
+      EXPECT_EQ(plain.result->report.counts.accepted, c.accepted);
+      EXPECT_EQ(plain.result->report.issues.size(), report.issues.size());
+      EXPECT_EQ(plain.result->report.phone_values, report.phone_values);
+      if (memo == 0) EXPECT_EQ(plain.result->report.phone_memo_hits, 0);
+    }
+    EXPECT_GT(report.phone_memo_hits, 0);
 
     // Tiny chunks and UTF-16 give the same outcome.
     IngestOptions tiny = options;
