@@ -41,7 +41,7 @@ double PredictivePacer::EffectiveBudget() const {
   const double calibration = std::clamp(
       (observed_abandons_ + kCalibrationPrior) /
           (forecast_abandons_ + kCalibrationPrior),
-      0.5, 2.5);
+      0.25, 2.5);
   return budget_ / calibration;
 }
 

@@ -68,6 +68,9 @@ class PredictivePacer final : public Pacer {
   double theta() const { return theta_; }
   // The pacing budget after the observed/forecast correction.
   double EffectiveBudget() const;
+  // Decayed sums behind that correction.
+  double forecast_abandons() const { return forecast_abandons_; }
+  double observed_abandons() const { return observed_abandons_; }
   // The forecast the last model-based decision used.
   ForecastInput BuildForecast(const Snapshot& snapshot) const;
 
