@@ -23,6 +23,9 @@ double Seconds(absl::Duration d) { return absl::ToDoubleSeconds(d); }
 PredictivePacer::PredictivePacer(const PacerOptions& options)
     : budget_(std::max(kMinBudget, options.EffectiveTarget() -
                                        options.detector_false_positive_rate)),
+      pacing_limit_(std::max(kMinBudget,
+                             options.abandon_limit -
+                                 options.detector_false_positive_rate)),
       outcomes_(DialOutcomeEstimator::Prior{}, /*half_life_dials=*/150,
                 options.time_zone),
       ring_pickup_({12, 0.5, 5}, 200),
@@ -160,7 +163,13 @@ Plan PredictivePacer::Decide(const Snapshot& s) {
   const SnapshotCounts c = CountSnapshot(s);
   const Plan plan{0, s.now + absl::Seconds(1)};
   pending_.clear();
-  throttled_ = s.abandon_state == compliance::AbandonState::kThrottle;
+  // Throttle halves; a 30-day rate past 90% of what pacing may use shrinks
+  // in proportion (the engine's rate excludes the detector's errors).
+  guard_ = s.abandon_state == compliance::AbandonState::kThrottle ? 0.5 : 1.0;
+  const double pacing_limit = 0.9 * pacing_limit_;
+  if (s.abandon_rate_30d > pacing_limit) {
+    guard_ *= std::max(0.25, pacing_limit / s.abandon_rate_30d);
+  }
   if (s.abandon_state == compliance::AbandonState::kStop) {
     return Plan{PowerDials(c), plan.review_at};
   }
@@ -169,7 +178,7 @@ Plan PredictivePacer::Decide(const Snapshot& s) {
     wanted = std::max(0, static_cast<int>(std::lround(kWarmupLines * c.ready)) -
                              c.calls_in_flight);
   } else {
-    wanted = ModelDials(s, throttled_ ? theta_ / 2 : theta_);
+    wanted = ModelDials(s, theta_ * guard_);
   }
   return Plan{ApplyAbandonState(s.abandon_state, c, wanted), plan.review_at};
 }
@@ -179,7 +188,7 @@ void PredictivePacer::OnDialPlaced(absl::Time) {
   const PendingCall call = pending_.front();
   pending_.pop_front();
   forecast_abandons_ += call.risk;
-  const double budget = throttled_ ? EffectiveBudget() / 2 : EffectiveBudget();
+  const double budget = EffectiveBudget() * guard_;
   const double risk = call.risk / call.live;
   theta_ *= std::exp(kThetaGain * call.live * (budget - risk) / budget);
   theta_ = std::clamp(theta_, budget, 0.6);

@@ -24,7 +24,10 @@
 //   - warm-up: until kWarmupOutcomes outcomes (and kWarmupLive live answers)
 //     are seen, calls in flight are topped up to kWarmupLines per ready agent;
 //   - compliance: at kThrottle the threshold and budget are halved and the
-//     override of snapshot_counts.h applies; at kStop it dials like power.
+//     override of snapshot_counts.h applies; at kStop it dials like power;
+//     when the snapshot's 30-day rate passes 90% of (limit - detector false
+//     positives), threshold and budget shrink by the same proportion (down
+//     to a quarter).
 //
 // Thread-compatible (see pacer.h).
 #ifndef DIALER_PACING_PREDICTIVE_PACER_H_
@@ -83,6 +86,7 @@ class PredictivePacer final : public Pacer {
   void DecayCalibration();
 
   double budget_;
+  double pacing_limit_;  // abandon_limit - detector false positives
   DialOutcomeEstimator outcomes_;
   DurationEstimator ring_pickup_;    // dial to pick-up (person or machine)
   DurationEstimator ring_other_;     // dial to busy / failed
@@ -96,7 +100,7 @@ class PredictivePacer final : public Pacer {
   double forecast_abandons_ = 0;     // decayed, calls placed
   double observed_abandons_ = 0;     // decayed, same decay per live answer
   int64_t live_outcomes_ = 0;
-  bool throttled_ = false;  // at the last decision
+  double guard_ = 1;  // compliance factor on theta and budget, last decision
 };
 
 }  // namespace dialer::pacing

@@ -114,6 +114,17 @@ TEST(PredictivePacerTest, ThrottleDialsLessAndStopIsPower) {
   EXPECT_EQ(pacer.Decide(stop.Build()).dials_to_place_now, 3);
 }
 
+TEST(PredictivePacerTest, ThirtyDayRateNearTheLimitDialsLess) {
+  PredictivePacer pacer(PacerOptions{});
+  const absl::Time t = Train(pacer, T0(), 2000, 8);
+  Snapshot s = Team(t, 6, 14, 4);
+  const int normal = pacer.Decide(s).dials_to_place_now;
+  s.abandon_rate_30d = 0.029;
+  const int guarded = pacer.Decide(s).dials_to_place_now;
+  EXPECT_LT(guarded, normal);
+  EXPECT_GE(guarded, 0);
+}
+
 // The safety rule: the live answers expected from the calls in flight never
 // exceed the agents free now plus those expected to free up in the horizon.
 TEST(PredictivePacerTest, FewAgentsNeverMoreThanTheSafetyRuleAllows) {
