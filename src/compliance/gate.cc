@@ -46,6 +46,50 @@ absl::StatusOr<Rules> Rules::Default() {
 
 Gate::Gate(const Rules& rules) : rules_(rules) {}
 
+void Gate::CollectStates(const std::optional<NanpNumber>& number,
+                         std::string_view address_state, Context& ctx) const {
+  // State rules attach by area code (FL 501.059(8)(d), OK 775C) and by
+  // the contact's address.
+  if (number) {
+    for (StateCode s : rules_.resolver->StateCodesForAreaCode(number->npa)) {
+      ctx.states.push_back(s);
+    }
+  }
+  if (auto s = PackStateCode(address_state)) ctx.states.push_back(*s);
+  std::sort(ctx.states.begin(), ctx.states.end());
+  ctx.states.erase(std::unique(ctx.states.begin(), ctx.states.end()), ctx.states.end());
+  for (StateCode s : ctx.states) {
+    if (const StateRule* rule = rules_.state_rules.Find(s)) {
+      ctx.state_rules.push_back(rule);
+    }
+  }
+}
+
+WindowKey Gate::WindowKeyOf(const GateContact& contact) const {
+  Context ctx;
+  const std::optional<NanpNumber> number = ParseNanpE164(contact.phone_e164);
+  bool tz_ok = true;
+  ctx.zones = rules_.resolver->Resolve(number ? &*number : nullptr,
+                                       contact.state, contact.time_zone, &tz_ok);
+  CollectStates(number, contact.state, ctx);
+  return WindowKey{std::move(ctx.zones), std::move(ctx.states)};
+}
+
+absl::Time Gate::WindowOpensAt(const WindowKey& key,
+                               const GateCampaign& campaign,
+                               absl::Time now) const {
+  Context ctx;
+  ctx.campaign = &campaign;
+  ctx.zones = key.zones;
+  ctx.states = key.states;
+  for (StateCode s : ctx.states) {
+    if (const StateRule* rule = rules_.state_rules.Find(s)) {
+      ctx.state_rules.push_back(rule);
+    }
+  }
+  return NextOpening(ctx, now);
+}
+
 uint32_t Gate::TimeReasons(const Context& ctx, ZoneId /*zone*/,
                            absl::CivilSecond local) const {
   const absl::CivilDay day(local);
@@ -107,6 +151,8 @@ absl::Time Gate::NextOpening(const Context& ctx, absl::Time from) const {
   for (int i = 0; i < 64 && t - from <= kSearchHorizon; ++i) {
     absl::Time next = t;
     for (ZoneId z : ctx.zones) {
+      // Cheap test first: most zones are already open at the candidate.
+      if (TimeReasons(ctx, z, rules_.resolver->zone(z).At(t).cs) == 0) continue;
       next = std::max(next, ZoneOpensAt(ctx, z, t));
       if (next == absl::InfiniteFuture()) return next;
     }
@@ -143,22 +189,12 @@ Decision Gate::Check(const GateContact& contact, const GateCampaign& campaign,
                                        contact.time_zone, &tz_ok);
   if (!tz_ok) mask |= Bit(Reason::kInvalidTimeZone);
 
-  // State rules attach by area code (FL 501.059(8)(d), OK 775C) and by
-  // the contact's address.
-  if (number) {
-    for (StateCode s : rules_.resolver->StateCodesForAreaCode(number->npa)) {
-      ctx.states.push_back(s);
-    }
-  }
-  if (auto s = PackStateCode(contact.state)) ctx.states.push_back(*s);
-  std::sort(ctx.states.begin(), ctx.states.end());
-  ctx.states.erase(std::unique(ctx.states.begin(), ctx.states.end()), ctx.states.end());
+  CollectStates(number, contact.state, ctx);
   int state_cap = 0;
   for (StateCode s : ctx.states) {
     d.states.push_back(UnpackStateCode(s));
     if (rules_.blackouts.IsOn(s)) mask |= Bit(Reason::kStateBlackout);
     if (const StateRule* rule = rules_.state_rules.Find(s)) {
-      ctx.state_rules.push_back(rule);
       if (rule->max_attempts_per_24h > 0 &&
           (state_cap == 0 || rule->max_attempts_per_24h < state_cap)) {
         state_cap = rule->max_attempts_per_24h;
@@ -219,8 +255,9 @@ Decision Gate::Check(const GateContact& contact, const GateCampaign& campaign,
   }
   // 64.1601(e) and the Truth in Caller ID Act: a transmitted number the
   // account holds and that calls back; never blank.
-  if (campaign.caller_id.empty() || !ParseNanpE164(campaign.caller_id) ||
-      !campaign.allowed_caller_ids.contains(campaign.caller_id)) {
+  if (campaign.check_caller_id &&
+      (campaign.caller_id.empty() || !ParseNanpE164(campaign.caller_id) ||
+       !campaign.allowed_caller_ids.contains(campaign.caller_id))) {
     mask |= Bit(Reason::kCallerIdNotAllowed);
   }
 

@@ -32,7 +32,10 @@
 #ifndef DIALER_COMPLIANCE_GATE_H_
 #define DIALER_COMPLIANCE_GATE_H_
 
+#include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
@@ -79,6 +82,9 @@ struct GateCampaign {
   // E.164 numbers the account owns and that route a call back to it.
   absl::flat_hash_set<std::string> allowed_caller_ids;
   std::string caller_id;  // the number chosen for this dial
+  // The engine always checks the caller ID. Only a what-if query about the
+  // contact alone (`dialer gate` without --campaign) turns this off.
+  bool check_caller_id = true;
   AbandonState abandon_state = AbandonState::kNormal;
   DialMode mode = DialMode::kPower;
 
@@ -114,6 +120,22 @@ struct Rules {
   [[nodiscard]] static absl::StatusOr<Rules> Default();
 };
 
+// What every time rule depends on for a contact: its candidate zones and
+// the states whose rules apply. Contacts with equal keys open and close
+// together, which is what the queue's window groups rely on.
+struct WindowKey {
+  ZoneIdSet zones;
+  absl::InlinedVector<StateCode, 4> states;  // sorted, unique
+
+  friend bool operator==(const WindowKey& a, const WindowKey& b) {
+    return a.zones == b.zones && a.states == b.states;
+  }
+  template <typename H>
+  friend H AbslHashValue(H h, const WindowKey& k) {
+    return H::combine(std::move(h), k.zones, k.states);
+  }
+};
+
 class Gate {
  public:
   // REQUIRES: rules.resolver and rules.holidays are set; `rules` outlives
@@ -124,8 +146,22 @@ class Gate {
   Decision Check(const GateContact& contact, const GateCampaign& campaign,
                  const GateCounters& counters, absl::Time now) const;
 
+  // The window key of a contact (see WindowKey).
+  WindowKey WindowKeyOf(const GateContact& contact) const;
+
+  // The time rules alone (federal, state and campaign windows, holidays,
+  // Sunday bans) for contacts with this key: `now` when they allow a call
+  // now, else the first instant they do, InfiniteFuture() when none within
+  // the search horizon. Check() stays the decision for each dial; this is
+  // a necessary condition that lets the queue set whole groups aside.
+  absl::Time WindowOpensAt(const WindowKey& key, const GateCampaign& campaign,
+                           absl::Time now) const;
+
  private:
   struct Context;
+  // Fills the states of `ctx` from the area code and the address.
+  void CollectStates(const std::optional<NanpNumber>& number,
+                     std::string_view address_state, Context& ctx) const;
   uint32_t TimeReasons(const Context& ctx, ZoneId zone, absl::CivilSecond local) const;
   absl::Time ZoneOpensAt(const Context& ctx, ZoneId zone, absl::Time from) const;
   absl::Time NextOpening(const Context& ctx, absl::Time from) const;
