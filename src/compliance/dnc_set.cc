@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <bit>
 
+#include <sys/mman.h>
+
 #include "compliance/nanp_number.h"
 
 namespace dialer::compliance {
@@ -14,6 +16,24 @@ constexpr int kCoarseHighBits = 7;  // 128 high values per coarse bucket
 
 inline bool Bit(const std::vector<uint64_t>& v, uint64_t i) {
   return (v[i >> 6] >> (i & 63)) & 1;
+}
+
+// Sizes `v` to `words` zeroed words. Large arrays ask for transparent huge
+// pages first (before the pages are touched): a lookup touches three random
+// places of a structure of hundreds of MB, and with 4 KiB pages each is also
+// a TLB miss.
+template <typename T>
+void AssignZeroed(std::vector<T>& v, size_t count) {
+  v.clear();
+  v.reserve(count);
+#ifdef MADV_HUGEPAGE
+  constexpr uintptr_t kHuge = uintptr_t{2} << 20;
+  const auto begin = reinterpret_cast<uintptr_t>(v.data());
+  const uintptr_t first = (begin + kHuge - 1) & ~(kHuge - 1);
+  const uintptr_t last = (begin + count * sizeof(T)) & ~(kHuge - 1);
+  if (last > first) madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+#endif
+  v.assign(count, 0);
 }
 
 // Position of the k-th (0-based) zero bit of `word`. REQUIRES: it exists.
@@ -137,7 +157,7 @@ void DncSetBuilder::Add(uint64_t national) {
 }
 
 void DncSetBuilder::SwitchToBitmap() {
-  bitmap_.assign((kUniverse + 63) / 64, 0);
+  AssignZeroed(bitmap_, (kUniverse + 63) / 64);
   for (uint64_t v : values_) bitmap_[v >> 6] |= uint64_t{1} << (v & 63);
   std::vector<uint64_t>().swap(values_);
 }
@@ -159,9 +179,9 @@ DncSet DncSetBuilder::Build() && {
     set.low_bits_ = l;
     set.coarse_shift_ = l + kCoarseHighBits;
     const uint64_t highs = (kUniverse >> l) + 1;
-    set.upper_.assign((n + highs + 64) / 64 + 1, 0);
-    set.lower_.assign((n * l + 63) / 64 + 1, 0);
-    set.coarse_.assign((kUniverse >> set.coarse_shift_) + 2, 0);
+    AssignZeroed(set.upper_, (n + highs + 64) / 64 + 1);
+    AssignZeroed(set.lower_, (n * l + 63) / 64 + 1);
+    AssignZeroed(set.coarse_, (kUniverse >> set.coarse_shift_) + 2);
     uint64_t i = 0;
     uint64_t next_coarse = 0;
     auto put = [&](uint64_t v) {
