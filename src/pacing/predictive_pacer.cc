@@ -83,7 +83,8 @@ ForecastInput PredictivePacer::BuildForecast(const Snapshot& s) const {
   }
 
   // Outcome shares with the live share at its upper bound.
-  const double live = outcomes_.LiveShareUpper(kLiveShareZ);
+  const double live =
+      std::max(kMinLiveShare, outcomes_.LiveShareUpper(kLiveShareZ));
   const double rest = std::max(1e-9, 1 - outcomes_.LiveShare());
   const double scale = (1 - live) / rest;
   const double machine = outcomes_.Share(DialOutcomeEstimator::kMachine) * scale;
@@ -138,6 +139,7 @@ ForecastInput PredictivePacer::BuildForecast(const Snapshot& s) const {
 
 int PredictivePacer::ModelDials(const Snapshot& s, double theta) {
   ForecastInput in = BuildForecast(s);
+  const int in_max_agents = in.max_agents;
   // Never expect more live answers than agents free now or soon.
   double capacity = in.idle_agents, demand = 0;
   for (double f : in.frees) capacity += f;
@@ -145,7 +147,9 @@ int PredictivePacer::ModelDials(const Snapshot& s, double theta) {
   const AbandonForecast forecast(std::move(in));
   const double nu = forecast.NewCallLiveProbability();
   if (nu <= 0) return 0;
-  const int cap = std::max(0, static_cast<int>((capacity - demand) / nu));
+  const int cap = std::min(
+      std::max(0, static_cast<int>((capacity - demand) / nu)),
+      kMaxLinesPerAgent * in_max_agents - static_cast<int>(s.calls.size()));
   double before = forecast.ExpectedAbandons(0);
   int n = 0;
   while (n < cap) {

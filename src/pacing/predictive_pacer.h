@@ -50,6 +50,12 @@ class PredictivePacer final : public Pacer {
   static constexpr double kWarmupLines = 1.35;
   static constexpr double kMinBudget = 0.002;
   static constexpr double kBucketSeconds = 1.0;
+  // Floors against an estimate gone wrong (e.g. outcomes misreported): the
+  // live share assumed is never below kMinLiveShare, and calls not yet
+  // connected never exceed kMaxLinesPerAgent per agent not on a break
+  // (normal operation needs about m / (p h) per agent: 0.6 at p = 0.12).
+  static constexpr double kMinLiveShare = 0.03;
+  static constexpr int kMaxLinesPerAgent = 4;
 
   // REQUIRES: options.Validate() is OK.
   explicit PredictivePacer(const PacerOptions& options);

@@ -125,6 +125,23 @@ TEST(PredictivePacerTest, ThirtyDayRateNearTheLimitDialsLess) {
   EXPECT_GE(guarded, 0);
 }
 
+TEST(PredictivePacerTest, BoundedEvenWhenTheAnswerRateEstimateCollapses) {
+  PredictivePacer pacer(PacerOptions{});
+  absl::Time t = T0();
+  for (int i = 0; i < 5000; ++i) {  // nothing but no-answers reported
+    t += absl::Seconds(1);
+    pacer.OnDialResolved(t, i < 40 && i % 8 == 0 ? DialOutcome::kHuman
+                                                 : DialOutcome::kNoAnswer,
+                         absl::Seconds(25), absl::ZeroDuration());
+  }
+  ASSERT_FALSE(pacer.warming_up());
+  const int dials = pacer.Decide(Team(t, 20, 0, 0)).dials_to_place_now;
+  EXPECT_GT(dials, 0);
+  EXPECT_LE(dials, PredictivePacer::kMaxLinesPerAgent * 20);
+  const int more = pacer.Decide(Team(t, 20, 0, dials)).dials_to_place_now;
+  EXPECT_LE(dials + more, PredictivePacer::kMaxLinesPerAgent * 20);
+}
+
 // The safety rule: the live answers expected from the calls in flight never
 // exceed the agents free now plus those expected to free up in the horizon.
 TEST(PredictivePacerTest, FewAgentsNeverMoreThanTheSafetyRuleAllows) {
