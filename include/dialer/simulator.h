@@ -141,6 +141,7 @@ struct DIALER_EXPORT Scenario {
 struct SimProgress {
   absl::Time now;  // simulated time
   absl::Duration elapsed;
+  int64_t events = 0;  // SimulatedClock callbacks run so far
   int64_t dials = 0;
   int64_t human_answers = 0;
   int64_t connects = 0;

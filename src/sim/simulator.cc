@@ -73,9 +73,11 @@ std::string CallerIdFor(const sim::ContactBook& book,
   return absl::StrCat("+1", npas.front(), "4560100");
 }
 
-SimProgress ProgressOf(Engine& engine, absl::Time now, absl::Time start) {
+SimProgress ProgressOf(Engine& engine, absl::Time now, absl::Time start,
+                       int64_t events) {
   SimProgress p;
   p.now = now;
+  p.events = events;
   p.elapsed = now - start;
   auto stats = engine.GetCampaignStats(kCampaignId);
   if (stats.ok()) {
@@ -157,7 +159,7 @@ absl::StatusOr<SimReport> RunSimulation(const Scenario& scenario,
   for (absl::Time t = start; t < end;) {
     t = std::min(t + kProgressEvery, end);
     clock.RunUntil(t);
-    if (options.progress) options.progress(ProgressOf(**engine, t, start));
+    if (options.progress) options.progress(ProgressOf(**engine, t, start, clock.executed()));
   }
   agents.EndOfDay();
   while ((provider.in_flight() > 0 || !agents.AllIdle()) &&
@@ -166,7 +168,8 @@ absl::StatusOr<SimReport> RunSimulation(const Scenario& scenario,
   }
   agents.LogoutAll();
   if (options.progress) {
-    options.progress(ProgressOf(**engine, clock.Now(), start));
+    options.progress(
+        ProgressOf(**engine, clock.Now(), start, clock.executed()));
   }
 
   sim::RunFacts facts;
