@@ -113,46 +113,47 @@ const std::vector<std::string>& Phones() {
   return phones;
 }
 
+using ::i18n::phonenumbers::PhoneNumber;
+using ::i18n::phonenumbers::PhoneNumberUtil;
+
+// Runs `work(util, raw, &number)` on every phone value of the file; it
+// returns 1 for a usable number.
+template <typename Work>
+void RunOverPhones(benchmark::State& state, Work work) {
+  const std::vector<std::string>& phones = Phones();
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  for (auto _ : state) {
+    int usable = 0;
+    PhoneNumber number;
+    for (const std::string& p : phones) usable += work(util, p, &number);
+    benchmark::DoNotOptimize(usable);
+  }
+  state.counters["numbers"] = static_cast<double>(phones.size());
+}
+
 // The floor: PhoneNumberUtil::Parse on every non-empty phone value of the
 // file, nothing else.
 void BM_LibphonenumberParseOnly(benchmark::State& state) {
-  using ::i18n::phonenumbers::PhoneNumber;
-  using ::i18n::phonenumbers::PhoneNumberUtil;
-  const std::vector<std::string>& phones = Phones();
-  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
   const std::string region = "US";
-  for (auto _ : state) {
-    int ok = 0;
-    PhoneNumber number;
-    for (const std::string& p : phones) {
-      ok += util.Parse(p, region, &number) == PhoneNumberUtil::NO_PARSING_ERROR;
-    }
-    benchmark::DoNotOptimize(ok);
-  }
-  state.counters["numbers"] = static_cast<double>(phones.size());
+  RunOverPhones(state, [&](const PhoneNumberUtil& util, const std::string& p,
+                           PhoneNumber* number) {
+    return util.Parse(p, region, number) == PhoneNumberUtil::NO_PARSING_ERROR;
+  });
 }
 BENCHMARK(BM_LibphonenumberParseOnly)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 // What the pipeline asks of libphonenumber per number: parse, classify
 // (validity and type in one call), format E.164.
 void BM_LibphonenumberParseValidateFormat(benchmark::State& state) {
-  using ::i18n::phonenumbers::PhoneNumber;
-  using ::i18n::phonenumbers::PhoneNumberUtil;
-  const std::vector<std::string>& phones = Phones();
-  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
   const std::string region = "US";
-  for (auto _ : state) {
-    int valid = 0;
-    PhoneNumber number;
-    std::string e164;
-    for (const std::string& p : phones) {
-      if (util.Parse(p, region, &number) != PhoneNumberUtil::NO_PARSING_ERROR) continue;
-      if (util.GetNumberType(number) == PhoneNumberUtil::UNKNOWN) continue;
-      util.Format(number, PhoneNumberUtil::E164, &e164);
-      ++valid;
-    }
-    benchmark::DoNotOptimize(valid);
-  }
+  std::string e164;
+  RunOverPhones(state, [&](const PhoneNumberUtil& util, const std::string& p,
+                           PhoneNumber* number) {
+    if (util.Parse(p, region, number) != PhoneNumberUtil::NO_PARSING_ERROR) return false;
+    if (util.GetNumberType(*number) == PhoneNumberUtil::UNKNOWN) return false;
+    util.Format(*number, PhoneNumberUtil::E164, &e164);
+    return true;
+  });
 }
 BENCHMARK(BM_LibphonenumberParseValidateFormat)->Unit(benchmark::kMillisecond)->Iterations(1);
 

@@ -151,6 +151,19 @@ boost::json::object ContactJson(const dialer::Contact& c,
   return o;
 }
 
+// Issues per "<outcome><separator><reason>".
+std::map<std::string, int64_t> CountIssues(const ingest::IngestReport& r,
+                                           std::string_view separator) {
+  std::map<std::string, int64_t> counts;
+  for (const ingest::RowIssue& i : r.issues) {
+    std::string key(ingest::ToString(i.outcome));
+    key += separator;
+    key += ingest::ToString(i.reason);
+    ++counts[key];
+  }
+  return counts;
+}
+
 boost::json::object ReportJson(const ingest::IngestReport& r) {
   const ingest::StageCounts& c = r.counts;
   boost::json::object o;
@@ -167,13 +180,8 @@ boost::json::object ReportJson(const ingest::IngestReport& r) {
   o["stages"] = {{"rows", c.rows},           {"parsed", c.parsed},
                  {"validated", c.validated}, {"unique", c.unique},
                  {"dnc_clear", c.dnc_clear}, {"accepted", c.accepted}};
-  std::map<std::string, int64_t> reasons;
-  for (const ingest::RowIssue& i : r.issues) {
-    ++reasons[std::string(ingest::ToString(i.outcome)) + ":" +
-              std::string(ingest::ToString(i.reason))];
-  }
   boost::json::object by_reason;
-  for (const auto& [k, n] : reasons) by_reason[k] = n;
+  for (const auto& [k, n] : CountIssues(r, ":")) by_reason[k] = n;
   o["issues_by_reason"] = std::move(by_reason);
   o["encoding"] = std::string(ingest::ToString(r.encoding));
   o["repaired_sequences"] = r.repaired_sequences;
@@ -211,12 +219,7 @@ void PrintText(const std::string& path, const ingest::IngestReport& r,
               static_cast<long long>(c.duplicates_in_file),
               static_cast<long long>(c.duplicates_existing),
               static_cast<long long>(c.merged), static_cast<long long>(c.warnings));
-  std::map<std::string, int64_t> reasons;
-  for (const ingest::RowIssue& i : r.issues) {
-    ++reasons[std::string(ingest::ToString(i.outcome)) + " " +
-              std::string(ingest::ToString(i.reason))];
-  }
-  for (const auto& [k, n] : reasons) {
+  for (const auto& [k, n] : CountIssues(r, " ")) {
     std::printf("    %-40s %lld\n", k.c_str(), static_cast<long long>(n));
   }
   if (!rejects_path.empty()) std::printf("  issues written to %s\n", rejects_path.c_str());
