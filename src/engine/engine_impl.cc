@@ -296,10 +296,9 @@ absl::StatusOr<std::vector<ContactId>> EngineImpl::AddContacts(
       c.time_zone = std::move(in.time_zone);
       c.agent = std::move(in.assigned_agent);
       c.hot = in.hot;
-      campaign.queue.Upsert(c.id,
-                            in.hot ? queue::Priority::kHot
-                                   : queue::Priority::kFresh,
-                            now, c.agent);
+      campaign.queue.Upsert(
+          c.id, in.hot ? queue::Priority::kHot : queue::Priority::kFresh, now,
+          c.agent, GroupOf(c));
     }
     WakeCampaign(campaign);
     return *std::move(ids);
@@ -923,9 +922,7 @@ void EngineImpl::Advance(Agent& agent) {
   if (agent.state != AgentState::kReady) return;
   Campaign& campaign = *agent.campaign;
   const absl::Time now = env_.clock->Now();
-  auto entry = campaign.queue.PopDue(
-      now, agent.id,
-      [&](ContactId id) { return CheckEligible(campaign, id, now); });
+  auto entry = PopNext(campaign, agent.id, now);
   if (!entry.has_value()) {
     ScheduleWake(campaign, campaign.queue.NextDue(agent.id));
     return;
@@ -954,10 +951,39 @@ void EngineImpl::StartPreview(Agent& agent, ContactId contact_id,
       });
 }
 
+queue::WindowGroup EngineImpl::GroupOf(ContactRuntime& c) {
+  if (c.group != 0) return c.group;
+  compliance::GateContact contact;
+  contact.phone_e164 = c.phones[c.phone_index];
+  contact.state = c.state;
+  contact.zip = c.zip;
+  contact.time_zone = c.time_zone;
+  compliance::WindowKey key = gate_.WindowKeyOf(contact);
+  auto [it, inserted] = group_ids_.try_emplace(
+      key, static_cast<queue::WindowGroup>(group_keys_.size()));
+  if (inserted) group_keys_.push_back(std::move(key));
+  c.group = it->second;
+  return c.group;
+}
+
+std::optional<queue::Entry> EngineImpl::PopNext(Campaign& campaign,
+                                                const std::string& agent,
+                                                absl::Time now) {
+  return campaign.queue.PopDue(
+      now, agent,
+      [&](queue::WindowGroup g) {
+        const absl::Time opens =
+            gate_.WindowOpensAt(group_keys_[g], campaign.gate, now);
+        return opens <= now ? queue::Eligibility::Now()
+                            : queue::Eligibility::NotBefore(opens);
+      },
+      [&](ContactId id) { return CheckEligible(campaign, id, now); });
+}
+
 void EngineImpl::Requeue(ContactRuntime& c, queue::Priority priority,
                          absl::Time due) {
   if (c.done || c.campaign == nullptr) return;
-  c.campaign->queue.Upsert(c.id, priority, due, c.agent);
+  c.campaign->queue.Upsert(c.id, priority, due, c.agent, GroupOf(c));
   ScheduleWake(*c.campaign, due);
 }
 
@@ -1428,12 +1454,14 @@ void EngineImpl::ApplyDisposition(Campaign& campaign, ContactRuntime& contact,
       // earlier by a retry rule (field failure #8).
       campaign.queue.Upsert(contact.id, queue::Priority::kCallback,
                             input.callback_at,
-                            agent_id.empty() ? contact.agent : agent_id);
+                            agent_id.empty() ? contact.agent : agent_id,
+                            GroupOf(contact));
       ScheduleWake(campaign, input.callback_at);
       return;
     case dispositions::Automation::kTryAlternate:
       if (contact.phone_index + 1 < contact.phones.size()) {
         contact.phone_index++;
+        contact.group = 0;  // another number may be in other zones
         Requeue(contact, queue::Priority::kRetry, now);
       } else {
         contact.done = true;

@@ -47,6 +47,7 @@ struct ContactRuntime {
   // longest frequency rule).
   absl::InlinedVector<absl::Time, 8> recent_attempts;
   absl::Time last_conversation = absl::InfinitePast();
+  queue::WindowGroup group = 0;  // 0 until computed for the current phone
   bool in_flight = false;  // a call to this contact is not over yet
   bool done = false;       // terminal: never offered again
 };
@@ -226,6 +227,14 @@ class EngineImpl final : public Engine, private ProviderEventListener {
   void StartPreview(Agent& agent, ContactId contact_id,
                     queue::Priority priority);
   void Requeue(ContactRuntime& c, queue::Priority priority, absl::Time due);
+  // The queue's window group of the contact's current number: contacts
+  // whose calling windows open and close together share one.
+  queue::WindowGroup GroupOf(ContactRuntime& c);
+  // The best contact due now for `agent` that the gate allows; closed
+  // window groups are set aside whole.
+  std::optional<queue::Entry> PopNext(Campaign& campaign,
+                                      const std::string& agent,
+                                      absl::Time now);
 
   // Calls.
   void OnAnswered(Call& call, absl::Time at);
@@ -263,6 +272,9 @@ class EngineImpl final : public Engine, private ProviderEventListener {
   absl::flat_hash_map<ContactId, ContactRuntime> contacts_;
   absl::flat_hash_map<CallId, std::unique_ptr<Call>> calls_;
   CallId next_call_id_ = 1;
+  // Window groups: index = queue::WindowGroup (0 unused).
+  absl::flat_hash_map<compliance::WindowKey, queue::WindowGroup> group_ids_;
+  std::vector<compliance::WindowKey> group_keys_{compliance::WindowKey{}};
 
   std::vector<HostEvent> pending_events_;
   std::vector<ProviderEvent> pending_provider_events_;

@@ -168,9 +168,7 @@ void EngineImpl::DialLines(Agent& agent) {
   const int want = std::max(1, campaign.config.lines_per_agent);
   bool placed = false;
   while (static_cast<int>(agent.lines.size()) < want) {
-    auto entry = campaign.queue.PopDue(now, agent.id, [&](ContactId id) {
-      return CheckEligible(campaign, id, now);
-    });
+    auto entry = PopNext(campaign, agent.id, now);
     if (!entry.has_value()) {
       ScheduleWake(campaign, campaign.queue.NextDue(agent.id));
       break;
@@ -195,9 +193,7 @@ bool EngineImpl::DialPooled(Campaign& campaign) {
   Agent* preferred = PickAgent(campaign, "");
   const std::string owner = preferred != nullptr ? preferred->id : "";
   for (;;) {
-    auto entry = campaign.queue.PopDue(now, owner, [&](ContactId id) {
-      return CheckEligible(campaign, id, now);
-    });
+    auto entry = PopNext(campaign, owner, now);
     if (!entry.has_value()) {
       ScheduleWake(campaign, campaign.queue.NextDue(owner));
       return false;
