@@ -120,10 +120,10 @@ uint32_t Gate::TimeReasons(const Context& ctx, ZoneId /*zone*/,
 absl::Time Gate::ZoneOpensAt(const Context& ctx, ZoneId zone, absl::Time from) const {
   const absl::TimeZone& tz = rules_.resolver->zone(zone);
   const absl::CivilSecond local = tz.At(from).cs;
-  const absl::CivilDay today(local);
-  for (int offset = 0; offset <= 31; ++offset) {
-    const absl::CivilDay day = today + offset;
-    const int wd = static_cast<int>(absl::GetWeekday(day));
+  const int second = local.hour() * 3600 + local.minute() * 60 + local.second();
+  absl::CivilDay day(local);
+  int wd = static_cast<int>(absl::GetWeekday(day));
+  for (int offset = 0; offset <= 31; ++offset, ++day, wd = (wd + 1) % 7) {
     DailyWindow w = kFederalWindow.Intersect(ctx.campaign->window[wd]);
     bool holiday = false;
     for (const StateRule* rule : ctx.state_rules) {
@@ -132,12 +132,12 @@ absl::Time Gate::ZoneOpensAt(const Context& ctx, ZoneId zone, absl::Time from) c
                 (rule->holidays_restricted && rules_.holidays->IsStateHoliday(rule->state, day));
     }
     if (holiday || w.closed()) continue;
-    const absl::CivilSecond start = absl::CivilSecond(day) + w.start_minute * 60;
-    const absl::CivilSecond end = absl::CivilSecond(day) + w.end_minute * 60;
     if (offset == 0) {
-      if (local >= end) continue;
-      if (local >= start) return from;
+      if (second >= w.end_minute * 60) continue;
+      if (second >= w.start_minute * 60) return from;
     }
+    const absl::CivilSecond start(day.year(), day.month(), day.day(), w.start_minute / 60,
+                                  w.start_minute % 60, 0);
     const absl::TimeZone::TimeInfo info = tz.At(start);
     const absl::Time t =
         info.kind == absl::TimeZone::TimeInfo::SKIPPED ? info.trans : info.pre;
