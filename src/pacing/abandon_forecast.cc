@@ -7,6 +7,10 @@
 namespace dialer::pacing {
 namespace {
 
+// Probability mass below which a state is not propagated (far below any
+// risk the pacer acts on).
+constexpr double kNegligible = 1e-13;
+
 double At(const std::vector<double>& v, int k) {
   return k < static_cast<int>(v.size()) ? v[k] : 0.0;
 }
@@ -30,6 +34,10 @@ AbandonForecast::AbandonForecast(ForecastInput input) : in_(std::move(input)) {
   buckets_ = static_cast<int>(std::max(
       {in_.frees.size(), in_.demand.size(), in_.new_call_demand.size()}));
   for (double x : in_.new_call_demand) new_call_live_ += x;
+  free_pmfs_.resize(buckets_);
+  for (int k = 0; k < buckets_; ++k) {
+    if (At(in_.frees, k) > 0) PoissonPmf(At(in_.frees, k), free_pmfs_[k]);
+  }
 }
 
 double AbandonForecast::ExpectedAbandons(int new_calls) const {
@@ -39,14 +47,13 @@ double AbandonForecast::ExpectedAbandons(int new_calls) const {
   std::vector<double> pmf;
   double abandons = 0;
   for (int k = 0; k < buckets_; ++k) {
-    const double free_mean = At(in_.frees, k);
-    if (free_mean > 0) {
-      PoissonPmf(free_mean, pmf);
+    const std::vector<double>& frees = free_pmfs_[k];
+    if (!frees.empty()) {
       std::fill(next.begin(), next.end(), 0.0);
       for (int y = 0; y <= cap; ++y) {
-        if (dist[y] == 0) continue;
-        for (int f = 0; f < static_cast<int>(pmf.size()); ++f) {
-          next[std::min(cap, y + f)] += dist[y] * pmf[f];
+        if (dist[y] < kNegligible) continue;
+        for (int f = 0; f < static_cast<int>(frees.size()); ++f) {
+          next[std::min(cap, y + f)] += dist[y] * frees[f];
         }
       }
       dist.swap(next);
@@ -57,7 +64,7 @@ double AbandonForecast::ExpectedAbandons(int new_calls) const {
       PoissonPmf(arrival_mean, pmf);
       std::fill(next.begin(), next.end(), 0.0);
       for (int y = 0; y <= cap; ++y) {
-        if (dist[y] == 0) continue;
+        if (dist[y] < kNegligible) continue;
         for (int d = 0; d < static_cast<int>(pmf.size()); ++d) {
           const double p = dist[y] * pmf[d];
           if (d <= y) {

@@ -49,6 +49,7 @@ class AbandonForecast {
   ForecastInput in_;
   int buckets_;
   double new_call_live_ = 0;
+  std::vector<std::vector<double>> free_pmfs_;  // Poisson(frees[k])
 };
 
 }  // namespace dialer::pacing
