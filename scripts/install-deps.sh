@@ -30,12 +30,20 @@ PACKAGES=(
   libgeocoding8
   libprotobuf-dev
   libicu-dev
+  # Language bindings (bindings/): pybind11 + pytest for Python, Node with
+  # npm for the N-API addon (node-addon-api comes from npm, see below).
+  pybind11-dev
+  python3-dev
+  python3-pytest
+  nodejs
 )
 
 # libphonenumber-dev cannot be installed beside Boost 1.81 (it depends on the
 # default Boost), so its headers are unpacked into this prefix, which
 # CMakeLists.txt searches (DIALER_DEPS_PREFIX there too).
 DEPS_PREFIX="${DIALER_DEPS_PREFIX:-/opt/dialer-deps}"
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 log() { echo "install-deps: $*"; }
 
@@ -71,6 +79,8 @@ missing=()
 for pkg in "${PACKAGES[@]}"; do
   is_installed "${pkg}" || missing+=("${pkg}")
 done
+# Debian's nodejs comes without npm (NodeSource's nodejs includes it).
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if ((${#missing[@]})); then
   log "apt-get update"
   quietly as_root apt-get update -q
@@ -115,4 +125,14 @@ if ! phonenumber_ready; then
   as_root ln -sfn "$(package_file libgeocoding8 'libgeocoding\.so\.[0-9]+')" \
     "${DEPS_PREFIX}/lib/libgeocoding.so"
   phonenumber_ready || { log "libphonenumber prefix is incomplete" >&2; exit 1; }
+fi
+
+# The Node binding's build dependency (node-addon-api headers), from npm at
+# the version package-lock.json pins; --ignore-scripts: the addon itself is
+# built by CMake, not by npm's install hook.
+node_dir="${ROOT}/bindings/node"
+if [[ -f "${node_dir}/package-lock.json" &&
+      ! -f "${node_dir}/node_modules/node-addon-api/napi.h" ]]; then
+  log "npm ci in bindings/node"
+  (cd "${node_dir}" && quietly npm ci --ignore-scripts --no-audit --no-fund)
 fi
