@@ -1,8 +1,9 @@
-# dialer_module(<name> [DEPS <dep>...] [TEST_DEPS <dep>...])
+# dialer_module(<name> [SOURCE_DIR <dir>] [DEPS <dep>...] [TEST_DEPS <dep>...])
 #
-# Declares the module in src/<name>/ (call it from src/<name>/CMakeLists.txt):
+# Declares the module in src/<name>/ (call it from src/<name>/CMakeLists.txt;
+# a library outside src/, such as capi/, passes its folder as SOURCE_DIR):
 #  - library dialer_<name> (alias dialer::<name>) from every .cc file below
-#    src/<name>/ (internal/ included): a static, position-independent archive
+#    that folder (internal/ included): a static, position-independent archive
 #    with hidden visibility, whose objects also go into the product libraries
 #    (see DialerProducts.cmake);
 #  - include directories include/, src/ and the generated include/ (version.h);
@@ -72,14 +73,17 @@ function(_dialer_support_target target)
 endfunction()
 
 function(dialer_module name)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "DEPS;TEST_DEPS")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "SOURCE_DIR" "DEPS;TEST_DEPS")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "dialer_module(${name}): unknown arguments ${arg_UNPARSED_ARGUMENTS}")
   endif()
   set(target dialer_${name})
   _dialer_resolve_deps(dep_modules dep_external ${arg_DEPS})
 
-  file(GLOB_RECURSE sources CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/src/${name}/*.cc")
+  if(NOT arg_SOURCE_DIR)
+    set(arg_SOURCE_DIR "${PROJECT_SOURCE_DIR}/src/${name}")
+  endif()
+  file(GLOB_RECURSE sources CONFIGURE_DEPENDS "${arg_SOURCE_DIR}/*.cc")
   if(sources)
     add_library(${target} STATIC ${sources})
     set_target_properties(${target} PROPERTIES
