@@ -138,8 +138,9 @@ std::vector<Holiday> HolidayCalendar::StateHolidays(StateCode state, int year) c
 }
 
 bool HolidayCalendar::IsStateHoliday(StateCode state, CivilDay day) const {
+  static constexpr CivilDay kFirstDay(kFirstYear, 1, 1);  // constexpr: no normalizing per call
   if (day.year() >= kFirstYear && day.year() <= kLastYear) {
-    const auto i = static_cast<size_t>(day - CivilDay(kFirstYear, 1, 1));
+    const auto i = static_cast<size_t>(day - kFirstDay);
     const auto it = state_bits_.find(state);
     return it != state_bits_.end() ? it->second[i] : federal_bits_[i];
   }
