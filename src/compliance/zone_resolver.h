@@ -38,7 +38,7 @@
 // Example:
 //   const ZoneResolver& r = ZoneResolver::Default();   // embedded data
 //   auto zones = r.CandidateZones("+12085550100", "", "", "");
-//   // {"America/Boise", "America/Denver", "America/Los_Angeles"}
+//   // {"America/Boise", "America/Los_Angeles"}: Idaho, Mountain + Pacific
 //
 // Thread-safe: const methods may be called concurrently.
 #ifndef DIALER_COMPLIANCE_ZONE_RESOLVER_H_
