@@ -117,9 +117,9 @@ uint32_t Gate::TimeReasons(const Context& ctx, ZoneId /*zone*/,
   return mask;
 }
 
-absl::Time Gate::ZoneOpensAt(const Context& ctx, ZoneId zone, absl::Time from) const {
+absl::Time Gate::ZoneOpensAt(const Context& ctx, ZoneId zone, absl::Time from,
+                             absl::CivilSecond local) const {
   const absl::TimeZone& tz = rules_.resolver->zone(zone);
-  const absl::CivilSecond local = tz.At(from).cs;
   const int second = local.hour() * 3600 + local.minute() * 60 + local.second();
   absl::CivilDay day(local);
   int wd = static_cast<int>(absl::GetWeekday(day));
@@ -146,15 +146,25 @@ absl::Time Gate::ZoneOpensAt(const Context& ctx, ZoneId zone, absl::Time from) c
   return absl::InfiniteFuture();
 }
 
-absl::Time Gate::NextOpening(const Context& ctx, absl::Time from) const {
+absl::Time Gate::NextOpening(const Context& ctx, absl::Time from,
+                             std::span<const absl::CivilSecond> locals_at_from) const {
   absl::Time t = from;
+  // opens[i] == t: zone i is known to be open at t.
+  absl::InlinedVector<absl::Time, 8> opens(ctx.zones.size(), absl::InfinitePast());
   for (int i = 0; i < 64 && t - from <= kSearchHorizon; ++i) {
     absl::Time next = t;
-    for (ZoneId z : ctx.zones) {
-      // Cheap test first: most zones are already open at the candidate.
-      if (TimeReasons(ctx, z, rules_.resolver->zone(z).At(t).cs) == 0) continue;
-      next = std::max(next, ZoneOpensAt(ctx, z, t));
-      if (next == absl::InfiniteFuture()) return next;
+    for (size_t z = 0; z < ctx.zones.size(); ++z) {
+      if (opens[z] == t) continue;
+      const absl::CivilSecond local = i == 0 && locals_at_from.size() == ctx.zones.size()
+                                          ? locals_at_from[z]
+                                          : rules_.resolver->zone(ctx.zones[z]).At(t).cs;
+      if (TimeReasons(ctx, ctx.zones[z], local) == 0) {
+        opens[z] = t;
+        continue;
+      }
+      opens[z] = ZoneOpensAt(ctx, ctx.zones[z], t, local);
+      if (opens[z] == absl::InfiniteFuture()) return opens[z];
+      next = std::max(next, opens[z]);
     }
     if (next == t) return t;
     t = next;
@@ -270,7 +280,10 @@ Decision Gate::Check(const GateContact& contact, const GateCampaign& campaign,
   } else if (std::all_of(d.reasons.begin(), d.reasons.end(), ClearsWithTime)) {
     d.retry_at = (mask & kTimeReasons) == 0 && caps_clear == now
                      ? now
-                     : NextOpening(ctx, caps_clear);
+                     : NextOpening(ctx, caps_clear,
+                                   caps_clear == now ? std::span<const absl::CivilSecond>(
+                                                           d.local_times)
+                                                     : std::span<const absl::CivilSecond>());
   } else {
     d.retry_at = absl::InfiniteFuture();
   }

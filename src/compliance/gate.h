@@ -33,6 +33,7 @@
 #define DIALER_COMPLIANCE_GATE_H_
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -163,8 +164,14 @@ class Gate {
   void CollectStates(const std::optional<NanpNumber>& number,
                      std::string_view address_state, Context& ctx) const;
   uint32_t TimeReasons(const Context& ctx, ZoneId zone, absl::CivilSecond local) const;
-  absl::Time ZoneOpensAt(const Context& ctx, ZoneId zone, absl::Time from) const;
-  absl::Time NextOpening(const Context& ctx, absl::Time from) const;
+  // First instant >= from at which `zone` is open; `local` is the zone's
+  // civil time at `from`.
+  absl::Time ZoneOpensAt(const Context& ctx, ZoneId zone, absl::Time from,
+                         absl::CivilSecond local) const;
+  // First instant >= from at which every zone is open. `locals_at_from`, if
+  // not empty, holds each zone's civil time at `from` (saves conversions).
+  absl::Time NextOpening(const Context& ctx, absl::Time from,
+                         std::span<const absl::CivilSecond> locals_at_from = {}) const;
 
   const Rules& rules_;
 };
