@@ -136,3 +136,12 @@ if [[ -f "${node_dir}/package-lock.json" &&
   log "npm ci in bindings/node"
   (cd "${node_dir}" && quietly npm ci --ignore-scripts --no-audit --no-fund)
 fi
+
+# node-addon-api (npm) for the Node binding, when Node is installed; its
+# install script is skipped because the CMake build compiles the addon.
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+if command -v npm >/dev/null 2>&1 &&
+   [[ ! -f "${root}/bindings/node/node_modules/node-addon-api/napi.h" ]]; then
+  log "npm install (bindings/node: node-addon-api)"
+  (cd "${root}/bindings/node" && quietly npm install --ignore-scripts --no-audit --no-fund)
+fi
