@@ -72,6 +72,23 @@ SimulatedProvider::Entry* SimulatedProvider::FindEntry(CallId call) {
   return it == by_id_.end() ? nullptr : it->second;
 }
 
+absl::Status SimulatedProvider::FindLive(CallId call, Entry** out) {
+  Entry* e = FindEntry(call);
+  if (e == nullptr) {
+    return absl::NotFoundError(absl::StrCat("call ", call, " is unknown"));
+  }
+  if (e->truth.ended) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("call ", call, " has ended"));
+  }
+  if (!e->truth.picked_up) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("call ", call, " is not answered"));
+  }
+  *out = e;
+  return absl::OkStatus();
+}
+
 TimerId SimulatedProvider::At(Entry& e, absl::Time when,
                               void (SimulatedProvider::*fn)(Entry&)) {
   Entry* entry = &e;
@@ -227,17 +244,9 @@ absl::Status SimulatedProvider::Hangup(CallId call) {
 
 absl::Status SimulatedProvider::Bridge(CallId call,
                                        std::string_view conference) {
-  Entry* e = FindEntry(call);
-  absl::Status result;
-  if (e == nullptr) {
-    result = absl::NotFoundError(absl::StrCat("call ", call, " is unknown"));
-  } else if (e->truth.ended) {
-    result = absl::FailedPreconditionError(
-        absl::StrCat("call ", call, " has ended"));
-  } else if (!e->truth.picked_up) {
-    result = absl::FailedPreconditionError(
-        absl::StrCat("call ", call, " is not answered"));
-  } else if (!e->truth.bridge_requested &&
+  Entry* e = nullptr;
+  absl::Status result = FindLive(call, &e);
+  if (result.ok() && !e->truth.bridge_requested &&
              e->truth.connected_at == absl::InfiniteFuture()) {
     e->truth.bridge_requested = true;
     At(*e,
@@ -252,17 +261,9 @@ absl::Status SimulatedProvider::PlayAndHangup(CallId call,
                                               bool after_beep) {
   const std::string detail =
       absl::StrCat(AbslView(audio), after_beep ? " after_beep" : "");
-  Entry* e = FindEntry(call);
-  absl::Status result;
-  if (e == nullptr) {
-    result = absl::NotFoundError(absl::StrCat("call ", call, " is unknown"));
-  } else if (e->truth.ended) {
-    result = absl::FailedPreconditionError(
-        absl::StrCat("call ", call, " has ended"));
-  } else if (!e->truth.picked_up) {
-    result = absl::FailedPreconditionError(
-        absl::StrCat("call ", call, " is not answered"));
-  } else if (!e->truth.playback_requested) {
+  Entry* e = nullptr;
+  absl::Status result = FindLive(call, &e);
+  if (result.ok() && !e->truth.playback_requested) {
     CallTruth& c = e->truth;
     c.playback_requested = true;
     // The message replaces whatever was going to happen, except that a

@@ -147,6 +147,9 @@ class SimulatedProvider final : public TelephonyProvider {
   };
 
   Entry* FindEntry(CallId call);
+  // The answered, not yet ended call `call`; NotFound or FailedPrecondition
+  // (naming the call) otherwise.
+  absl::Status FindLive(CallId call, Entry** out);
   // Runs `fn` on the call at `when`, unless the call ends first.
   TimerId At(Entry& e, absl::Time when, void (SimulatedProvider::*fn)(Entry&));
   void Deliver(ProviderEvent event);
