@@ -168,26 +168,37 @@ void SimAgents::OnAgentState(const AgentStateEvent& event) {
 void SimAgents::OnCall(Agent& a) {
   auto snapshot = engine_->GetAgent(a.id);
   if (!snapshot.ok()) return;
-  const CallId call = snapshot->call_id;
-  const CallTruth* truth = provider_->Find(call);
+  const CallTruth* truth = provider_->Find(snapshot->call_id);
   if (truth == nullptr || truth->outcome != Outcome::kMachine) return;
-  // The agent hears a machine and needs as long as a detector to be sure.
+  Recognize(a.id, snapshot->call_id);
+}
+
+void SimAgents::Recognize(const std::string& id, CallId call) {
+  Agent* agent = Find(id);
+  if (agent == nullptr || agent->state != AgentState::kOnCall) return;
+  auto on = engine_->GetAgent(id);
+  const CallTruth* truth = provider_->Find(call);
+  if (!on.ok() || on->call_id != call || truth == nullptr || truth->ended) {
+    return;
+  }
+  // The agent hears the machine once the call reaches them (at the pick-up
+  // in power mode, when bridged otherwise) and needs as long as a detector
+  // to be sure. A bridge still under way is looked at again then.
+  const absl::Time now = clock_->Now();
   const absl::Time at =
-      std::max(clock_->Now(), truth->answered_at + truth->latency);
-  const std::string id = a.id;
-  const bool drop = scenario_.campaign.voicemail_drop;
-  clock_->ScheduleAt(at, [this, id, call, drop] {
-    Agent* agent = Find(id);
-    if (agent == nullptr || agent->state != AgentState::kOnCall) return;
-    auto now_on = engine_->GetAgent(id);
-    if (!now_on.ok() || now_on->call_id != call) return;
-    if (drop) {
-      Act(*agent, "drop_voicemail", absl::StrCat(call),
-          engine_->DropVoicemail(id));
-    } else {
-      Act(*agent, "hangup", absl::StrCat(call), engine_->Hangup(id));
-    }
-  });
+      truth->connected_at == absl::InfiniteFuture()
+          ? now + truth->latency
+          : std::max(now, truth->connected_at + truth->latency);
+  if (at > now || truth->connected_at == absl::InfiniteFuture()) {
+    clock_->ScheduleAt(at, [this, id, call] { Recognize(id, call); });
+    return;
+  }
+  if (scenario_.campaign.voicemail_drop) {
+    Act(*agent, "drop_voicemail", absl::StrCat(call),
+        engine_->DropVoicemail(id));
+  } else {
+    Act(*agent, "hangup", absl::StrCat(call), engine_->Hangup(id));
+  }
 }
 
 void SimAgents::WrapUp(Agent& a) {

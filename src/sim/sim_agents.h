@@ -69,6 +69,9 @@ class SimAgents {
   void Act(Agent& agent, std::string_view action, std::string_view detail,
            absl::Status status);
   void OnCall(Agent& agent);
+  // Drops a voicemail on (or hangs up) the machine `id` hears on `call`
+  // once recognised; reschedules itself until then.
+  void Recognize(const std::string& id, CallId call);
   void WrapUp(Agent& agent);
   void TakeBreak(size_t break_index);
   static bool Busy(AgentState s) {

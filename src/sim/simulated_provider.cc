@@ -329,6 +329,7 @@ void SimulatedProvider::PickUp(Entry& e) {
                             &SimulatedProvider::PersonHangsUp);
     }
   } else {
+    if (c.conference) c.connected_at = now;  // the agent hears the greeting
     c.beep_at = now + std::max(c.latency, traits_.machine_greeting);
     e.machine_timer = At(e, c.beep_at + traits_.machine_record_limit,
                          &SimulatedProvider::MachineHangsUp);
