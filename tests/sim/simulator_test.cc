@@ -106,6 +106,17 @@ TEST(SimulatorTest, SeedOverrideChangesTheRun) {
             json::serialize(WithoutWallTime(RunGolden().report.ToJson())));
 }
 
+TEST(SimulatorTest, AgentsActOnlyWhenTheEngineExpectsThem) {
+  // Parallel mode bridges machines the detector passed as human; the agent
+  // must wait for the bridge before dropping a voicemail on them.
+  for (const char* pacer : {"power", "parallel"}) {
+    const SimReport r = RunGolden(pacer).report;
+    EXPECT_EQ(r.agent_command_errors, 0) << pacer;
+    EXPECT_EQ(r.compliance_violations, 0) << pacer;
+    EXPECT_EQ(r.machine_answers, r.voicemails_left) << pacer;
+  }
+}
+
 TEST(SimulatorTest, UnknownPacerIsRejected) {
   absl::StatusOr<Scenario> scenario = ParseScenario(R"({"format": 1})");
   ASSERT_TRUE(scenario.ok());
