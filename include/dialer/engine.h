@@ -29,6 +29,8 @@
 #define DIALER_ENGINE_H_
 
 #include <cstdint>
+#include <functional>
+#include <istream>
 #include <map>
 #include <memory>
 #include <string>
@@ -43,6 +45,7 @@
 #include "dialer/contact.h"
 #include "dialer/events.h"
 #include "dialer/export.h"
+#include "dialer/import.h"
 #include "dialer/store.h"
 #include "dialer/telephony.h"
 #include "dialer/types.h"
@@ -120,8 +123,47 @@ class DIALER_EXPORT Engine {
   // Stores `contacts` and queues them for dialing in `campaign_id`.
   // Returns NotFound for an unknown campaign, InvalidArgument (naming the
   // index and field) when a contact has no phone; then nothing is added.
+  // Trusts its input: numbers are taken as given (E.164 expected), nothing
+  // is deduplicated or scrubbed. ImportContacts is the validating path.
   virtual absl::StatusOr<std::vector<ContactId>> AddContacts(
       std::string_view campaign_id, std::vector<Contact> contacts) = 0;
+
+  // Reads a CSV contact list from `csv` to its end, runs it through the
+  // ingest pipeline (see dialer/import.h) and adds the accepted contacts to
+  // `campaign_id` exactly as AddContacts does (stored, queued by calling
+  // window). Rows are deduplicated within the file and against every
+  // contact the engine holds (any campaign), by phone and by email, and
+  // scrubbed against the engine's do-not-call lists (national, state,
+  // internal). The report accounts for every row.
+  //
+  // All or nothing: a file that cannot be read (I/O error, binary data, no
+  // header row, a mapping naming a missing column, no phone column while
+  // phone is required) fails before anything is written, and a failed
+  // store write adds nothing. Errors: NotFound for an unknown campaign,
+  // InvalidArgument for bad options or an unreadable file (naming the
+  // problem), Aborted when another caller added a contact with an accepted
+  // row's phone or email, or listed one of its numbers as do-not-call,
+  // while the file was being read (nothing added; retrying is safe), and
+  // the Store's error when the write fails.
+  //
+  // Threading: parsing and normalising run on the calling thread, outside
+  // the engine's strand, so a large file does not stall dialing; each
+  // row's duplicate and do-not-call look-ups take the strand briefly, and
+  // the final check and the insert take it once. `progress` (may be empty)
+  // is called on the calling thread with the data rows and bytes read so
+  // far, every options.progress_every_rows rows and once at the end.
+  virtual absl::StatusOr<ImportReport> ImportContacts(
+      std::string_view campaign_id, std::istream& csv,
+      const ImportOptions& options,
+      std::function<void(int64_t rows, int64_t bytes)> progress = {}) = 0;
+
+  // The same pipeline for records from an API or a form: record i is
+  // reported as line i + 1, and each record is mapped by its own names
+  // (options.column_mapping applies where a name is present). Same errors
+  // and guarantees as ImportContacts.
+  virtual absl::StatusOr<ImportReport> ImportRecords(
+      std::string_view campaign_id, const std::vector<ImportRecord>& records,
+      const ImportOptions& options) = 0;
 
   // ---- Agents -------------------------------------------------------------
 

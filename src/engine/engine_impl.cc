@@ -285,6 +285,7 @@ absl::StatusOr<std::vector<ContactId>> EngineImpl::AddContacts(
     const absl::Time now = env_.clock->Now();
     for (size_t i = 0; i < contacts.size(); ++i) {
       Contact& in = contacts[i];
+      known_contacts_.Add(in);
       ContactRuntime& c = contacts_[(*ids)[i]];
       c.id = (*ids)[i];
       c.campaign = &campaign;

@@ -15,13 +15,16 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/container/inlined_vector.h"
+#include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "compliance/gate.h"
 #include "dialer/engine.h"
 #include "dispositions/disposition_set.h"
+#include "ingest/ingester.h"
 #include "engine/call_state_machine.h"
+#include "engine/contact_index.h"
 #include "engine/strand.h"
 #include "pacing/pacer.h"
 #include "queue/contact_queue.h"
@@ -143,6 +146,13 @@ class EngineImpl final : public Engine, private ProviderEventListener {
   absl::Status AddCampaign(const CampaignConfig& config) override;
   absl::StatusOr<std::vector<ContactId>> AddContacts(
       std::string_view campaign_id, std::vector<Contact> contacts) override;
+  absl::StatusOr<ImportReport> ImportContacts(
+      std::string_view campaign_id, std::istream& csv,
+      const ImportOptions& options,
+      std::function<void(int64_t rows, int64_t bytes)> progress) override;
+  absl::StatusOr<ImportReport> ImportRecords(
+      std::string_view campaign_id, const std::vector<ImportRecord>& records,
+      const ImportOptions& options) override;
   absl::Status Login(std::string_view agent_id,
                      std::string_view campaign_id) override;
   absl::Status Ready(std::string_view agent_id) override;
@@ -175,6 +185,13 @@ class EngineImpl final : public Engine, private ProviderEventListener {
     return strand_.Run(std::forward<F>(f), [this] { Drain(); });
   }
   void Drain();
+  // The import pipeline (contact_import.cc): `ingest` runs the Ingester it is
+  // given on the calling thread; the result is re-checked and added in one
+  // strand step.
+  absl::StatusOr<ImportReport> RunImport(
+      std::string_view campaign_id, const ImportOptions& options,
+      absl::FunctionRef<absl::StatusOr<ingest::IngestResult>(ingest::Ingester&)>
+          ingest);
   void OnProviderEvent(const ProviderEvent& event) override;
   // Schedules `fn` on the clock, to run on the strand.
   TimerId At(absl::Time when, absl::AnyInvocable<void()> fn);
@@ -270,6 +287,8 @@ class EngineImpl final : public Engine, private ProviderEventListener {
   absl::flat_hash_map<std::string, std::unique_ptr<Campaign>> campaigns_;
   absl::flat_hash_map<std::string, std::unique_ptr<Agent>> agents_;
   absl::flat_hash_map<ContactId, ContactRuntime> contacts_;
+  // Phones and emails of every contact added, for import deduplication.
+  ContactIndex known_contacts_;
   absl::flat_hash_map<CallId, std::unique_ptr<Call>> calls_;
   CallId next_call_id_ = 1;
   // Window groups: index = queue::WindowGroup (0 unused).
