@@ -88,7 +88,13 @@ struct DIALER_EXPORT Scenario {
     int64_t count = 100000;
     // IANA zone -> weight (> 0), in the order the scenario gives them.
     std::vector<std::pair<std::string, double>> time_zones;
-    // A CSV list instead of generated contacts (not runnable yet).
+    // A CSV contact list instead of generated contacts: a path, relative to
+    // SimOptions::scenario_dir unless absolute. The simulator imports it
+    // with Engine::ImportContacts (default ImportOptions: US region, skip
+    // duplicates); `count`, `time_zones` and `dnc_fraction` are then
+    // ignored. Compliance ground truth for these numbers: every candidate
+    // zone (area code, state, ZIP, explicit zone); a dial outside 08:00-21:00
+    // local time in ANY of them counts as a violation.
     std::string csv;
     // Extension of format 1: share of generated contacts whose numbers the
     // simulator puts on the do-not-call list before the run.
@@ -162,6 +168,10 @@ struct SimOptions {
   // provider command, provider event and simulated-agent action, each with
   // its simulated time. Not owned.
   std::ostream* event_log = nullptr;
+  // The directory a relative contacts.csv path is resolved against (`dialer
+  // sim` passes the scenario file's directory). Empty: the current
+  // directory.
+  std::string scenario_dir;
 };
 
 // The result of a run: every key of the scenario.md report table plus a few
@@ -219,9 +229,11 @@ struct DIALER_EXPORT SimReport {
 };
 
 // Runs `scenario`. Errors: InvalidArgument for a bad pacer or a zone without
-// US area codes (message names the scenario path), Unimplemented for a CSV
-// contact list or a pacer the engine does not offer yet, and whatever the
-// engine returns when it refuses the campaign or the contacts.
+// US area codes (message names the scenario path), NotFound naming
+// $.contacts.csv when the CSV file cannot be opened, Unimplemented for a
+// pacer the engine does not offer yet, and whatever the engine returns when
+// it refuses the campaign or the contacts (an unreadable CSV list is
+// InvalidArgument from ImportContacts, prefixed with $.contacts.csv).
 [[nodiscard]] DIALER_EXPORT absl::StatusOr<SimReport> RunSimulation(
     const Scenario& scenario, const SimOptions& options);
 

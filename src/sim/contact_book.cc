@@ -33,12 +33,6 @@ int DrawExchange(Rng& rng) {
 absl::StatusOr<ContactBook> ContactBook::Generate(
     const Scenario& scenario, uint64_t seed,
     const compliance::ZoneResolver& resolver) {
-  if (!scenario.contacts.csv.empty()) {
-    return absl::UnimplementedError(absl::StrCat(
-        "$.contacts.csv: contact lists from CSV (\"", scenario.contacts.csv,
-        "\") need the ingest pipeline, which is not available yet; use "
-        "contacts.count and contacts.time_zones"));
-  }
   ContactBook book;
   double total_weight = 0;
   for (const auto& [name, weight] : scenario.contacts.time_zones) {
@@ -65,16 +59,17 @@ absl::StatusOr<ContactBook> ContactBook::Generate(
   for (int64_t i = 0; i < count; ++i) {
     SimContact c;
     double u = rng.Uniform01() * total_weight;
-    c.zone = static_cast<int>(book.zones_.size()) - 1;
+    int zone = static_cast<int>(book.zones_.size()) - 1;
     for (size_t z = 0; z < scenario.contacts.time_zones.size(); ++z) {
       u -= scenario.contacts.time_zones[z].second;
       if (u < 0) {
-        c.zone = static_cast<int>(z);
+        zone = static_cast<int>(z);
         break;
       }
     }
+    c.zones = {zone};
     c.dnc = rng.Bernoulli(scenario.contacts.dnc_fraction);
-    const std::vector<int>& npas = book.zones_[c.zone].area_codes;
+    const std::vector<int>& npas = book.zones_[zone].area_codes;
     do {
       const int npa = npas[rng.Below(npas.size())];
       const int nxx = DrawExchange(rng);
@@ -83,6 +78,49 @@ absl::StatusOr<ContactBook> ContactBook::Generate(
     } while (book.by_phone_.contains(c.phone));
     book.by_phone_.emplace(c.phone, i);
     book.contacts_.push_back(std::move(c));
+  }
+  return book;
+}
+
+ContactBook ContactBook::FromContacts(
+    const std::vector<Contact>& stored,
+    const compliance::ZoneResolver& resolver) {
+  ContactBook book;
+  absl::flat_hash_map<std::string, int> zone_index;
+  auto add_number = [&](const std::string& phone, const Contact& contact) {
+    if (book.by_phone_.contains(phone)) return;
+    SimContact c;
+    c.phone = phone;
+    auto names = resolver.CandidateZones(phone, contact.state, contact.zip,
+                                         contact.time_zone);
+    if (!names.ok()) {
+      // The contact's own zone may be one the tz database lacks (the
+      // import only warned); the number and state still place it.
+      names = resolver.CandidateZones(phone, contact.state, contact.zip, "");
+    }
+    if (names.ok()) {
+      for (const std::string& name : *names) {
+        auto [it, inserted] = zone_index.try_emplace(
+            name, static_cast<int>(book.zones_.size()));
+        if (inserted) {
+          Zone zone;
+          zone.name = name;
+          if (!absl::LoadTimeZone(name, &zone.tz)) {
+            zone_index.erase(it);
+            continue;
+          }
+          zone.area_codes = resolver.AreaCodesInZone(name);
+          book.zones_.push_back(std::move(zone));
+        }
+        c.zones.push_back(it->second);
+      }
+    }
+    book.by_phone_.emplace(phone, static_cast<int64_t>(book.contacts_.size()));
+    book.contacts_.push_back(std::move(c));
+  };
+  for (const Contact& contact : stored) {
+    add_number(contact.phone, contact);
+    for (const std::string& p : contact.alternate_phones) add_number(p, contact);
   }
   return book;
 }

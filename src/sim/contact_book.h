@@ -4,6 +4,14 @@
 // list. The ground truth (real zone, DNC) stays here; the engine gets only
 // the Contact records (phone and synthetic names, no zone).
 //
+// A scenario's CSV list is imported by the engine instead (ImportContacts);
+// FromContacts then builds the book from what the engine stored. The
+// simulator cannot know where such a person really is, so each number gets
+// every candidate zone the compliance module's ZoneResolver gives for it
+// (area code, state, ZIP, explicit zone) as its ground truth, and a dial
+// counts as a violation when it is outside the calling window in ANY of
+// them.
+//
 // Immutable once generated: const methods may be called from any thread.
 #ifndef DIALER_SIM_CONTACT_BOOK_H_
 #define DIALER_SIM_CONTACT_BOOK_H_
@@ -24,7 +32,10 @@ namespace dialer::sim {
 
 struct SimContact {
   std::string phone;  // E.164
-  int zone = 0;       // index into ContactBook::zones()
+  // Indices into ContactBook::zones(): the one true zone of a generated
+  // contact; every candidate zone of an imported number (empty when the
+  // number has none, e.g. outside the NANP: any dial to it is a violation).
+  std::vector<int> zones;
   bool dnc = false;
 };
 
@@ -42,6 +53,12 @@ class ContactBook {
   static absl::StatusOr<ContactBook> Generate(
       const Scenario& scenario, uint64_t seed,
       const compliance::ZoneResolver& resolver);
+
+  // One entry per number (primary and alternates) of the contacts the
+  // engine stored from a scenario's CSV list, in store order. Never fails:
+  // a number without candidate zones gets none.
+  static ContactBook FromContacts(const std::vector<Contact>& stored,
+                                  const compliance::ZoneResolver& resolver);
 
   const std::vector<SimContact>& contacts() const { return contacts_; }
   const std::vector<Zone>& zones() const { return zones_; }

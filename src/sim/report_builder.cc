@@ -87,11 +87,14 @@ SimReport BuildReport(const RunFacts& facts, const SimulatedProvider& provider,
         static_cast<size_t>(c.contact) >= contacts.contacts().size()) {
       ++r.compliance_violations;  // a number the simulator never listed
     } else {
+      // Any zone the person may be in: an imported number's candidates
+      // all count (see contact_book.h).
       const SimContact& who = contacts.contacts()[c.contact];
-      if (who.dnc ||
-          OutsideWindow(c.placed_at, contacts.zones()[who.zone].tz)) {
-        ++r.compliance_violations;
+      bool outside = who.zones.empty();
+      for (int z : who.zones) {
+        outside = outside || OutsideWindow(c.placed_at, contacts.zones()[z].tz);
       }
+      if (who.dnc || outside) ++r.compliance_violations;
     }
     if (c.voicemail_left) ++r.voicemails_left;
     if (!c.picked_up) {

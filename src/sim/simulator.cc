@@ -2,6 +2,8 @@
 // SimulatedClock and turns the ground truth into a SimReport.
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <utility>
@@ -9,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "compliance/zone_resolver.h"
 #include "dialer/engine.h"
+#include "dialer/import.h"
 #include "dialer/simulated_clock.h"
 #include "dialer/simulator.h"
 #include "dialer/store.h"
@@ -64,13 +67,29 @@ absl::StatusOr<DialMode> ModeFor(const std::string& pacer) {
       pacer, "\""));
 }
 
-// A number of the center's own area (or the first contact zone's).
-std::string CallerIdFor(const sim::ContactBook& book,
-                        const std::string& center_zone,
-                        const compliance::ZoneResolver& resolver) {
+// A number of the center's own area (or of the first contact zone that has
+// one; an imported list's book is still empty when this is asked).
+absl::StatusOr<std::string> CallerIdFor(
+    const sim::ContactBook& book, const std::string& center_zone,
+    const compliance::ZoneResolver& resolver) {
   std::vector<int> npas = resolver.AreaCodesInZone(center_zone);
-  if (npas.empty()) npas = book.zones().front().area_codes;
+  for (const sim::ContactBook::Zone& zone : book.zones()) {
+    if (!npas.empty()) break;
+    npas = zone.area_codes;
+  }
+  if (npas.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "$.time_zone: \"", center_zone,
+        "\" has no US area codes to take the caller ID from"));
+  }
   return absl::StrCat("+1", npas.front(), "4560100");
+}
+
+// contacts.csv resolved against the scenario's directory.
+std::string CsvPath(const Scenario& scenario, const SimOptions& options) {
+  const std::filesystem::path csv(scenario.contacts.csv);
+  if (csv.is_absolute() || options.scenario_dir.empty()) return csv.string();
+  return (std::filesystem::path(options.scenario_dir) / csv).string();
 }
 
 SimProgress ProgressOf(Engine& engine, absl::Time now, absl::Time start,
@@ -114,9 +133,22 @@ absl::StatusOr<SimReport> RunSimulation(const Scenario& scenario,
 
   const compliance::ZoneResolver& resolver =
       compliance::ZoneResolver::Default();
-  absl::StatusOr<sim::ContactBook> book =
-      sim::ContactBook::Generate(scenario, seed, resolver);
-  if (!book.ok()) return book.status();
+  const bool imported = !scenario.contacts.csv.empty();
+  std::ifstream csv;
+  std::string csv_path;
+  // An imported list's book is filled from the store after the import.
+  absl::StatusOr<sim::ContactBook> book = sim::ContactBook();
+  if (imported) {
+    csv_path = CsvPath(scenario, options);
+    csv.open(csv_path, std::ios::binary);
+    if (!csv) {
+      return absl::NotFoundError(
+          absl::StrCat("$.contacts.csv: cannot open \"", csv_path, "\""));
+    }
+  } else {
+    book = sim::ContactBook::Generate(scenario, seed, resolver);
+    if (!book.ok()) return book.status();
+  }
 
   // Destroyed in reverse: engine, then the world, then the clock.
   SimulatedClock clock(start);
@@ -139,13 +171,26 @@ absl::StatusOr<SimReport> RunSimulation(const Scenario& scenario,
   campaign.mode = *mode;
   campaign.lines_per_agent = scenario.campaign.lines_per_agent;
   campaign.abandon_limit = scenario.campaign.abandon_limit;
-  campaign.caller_ids = {CallerIdFor(*book, scenario.time_zone, resolver)};
+  absl::StatusOr<std::string> caller_id =
+      CallerIdFor(*book, scenario.time_zone, resolver);
+  if (!caller_id.ok()) return caller_id.status();
+  campaign.caller_ids = {*std::move(caller_id)};
   if (scenario.campaign.voicemail_drop) campaign.voicemail_audio = "sim:voicemail";
   campaign.wrap_up.mode = WrapUpConfig::Mode::kAuto;
   campaign.wrap_up.auto_ready_after = absl::ZeroDuration();
   if (auto st = (*engine)->AddCampaign(campaign); !st.ok()) return st;
-  if (auto ids = (*engine)->AddContacts(kCampaignId, book->EngineContacts());
-      !ids.ok()) {
+  if (imported) {
+    absl::StatusOr<ImportReport> import =
+        (*engine)->ImportContacts(kCampaignId, csv, ImportOptions{});
+    if (!import.ok()) {
+      return absl::Status(import.status().code(),
+                          absl::StrCat("$.contacts.csv (", csv_path, "): ",
+                                       import.status().message()));
+    }
+    *book = sim::ContactBook::FromContacts(store.Snapshot().contacts, resolver);
+  } else if (auto ids =
+                 (*engine)->AddContacts(kCampaignId, book->EngineContacts());
+             !ids.ok()) {
     return ids.status();
   }
   for (const sim::SimContact& c : book->contacts()) {

@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -94,6 +95,9 @@ int RunSimCommand(int argc, char** argv) {
     return 2;
   }
   absl::StatusOr<dialer::Scenario> scenario = dialer::ParseScenario(text);
+  // A relative contacts.csv is read next to the scenario file.
+  options.scenario_dir =
+      std::filesystem::path(scenario_path).parent_path().string();
   if (!scenario.ok()) {
     std::fprintf(stderr, "dialer sim: %s: %s\n", scenario_path.c_str(),
                  std::string(scenario.status().message()).c_str());
