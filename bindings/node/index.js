@@ -19,7 +19,7 @@ const { camel, toCamel, toSnake } = require('./names');
 
 function loadAddon() {
   const candidates = [
-    process.env.DIALER_NODE_ADDON,
+    process.env.DIALER_NODE_ADDON && path.resolve(process.env.DIALER_NODE_ADDON),
     path.join(__dirname, 'build', 'dialer.node'),
   ].filter(Boolean);
   for (const file of candidates) {
