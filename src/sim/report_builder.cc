@@ -25,6 +25,19 @@ double Ratio(double num, double den) { return den > 0 ? num / den : 0; }
 
 }  // namespace
 
+bool IsComplianceViolation(const ContactBook& contacts, int64_t contact,
+                           absl::Time at) {
+  if (contact < 0 || static_cast<size_t>(contact) >= contacts.contacts().size()) {
+    return true;  // a number the simulator never listed
+  }
+  const SimContact& who = contacts.contacts()[contact];
+  if (who.dnc || who.zones.empty()) return true;
+  for (int z : who.zones) {
+    if (OutsideWindow(at, contacts.zones()[z].tz)) return true;
+  }
+  return false;
+}
+
 std::optional<double> Percentile(std::vector<double> values, double p) {
   if (values.empty()) return std::nullopt;
   std::sort(values.begin(), values.end());
@@ -83,18 +96,8 @@ SimReport BuildReport(const RunFacts& facts, const SimulatedProvider& provider,
   for (size_t i = 0; i < provider.call_count(); ++i) {
     const CallTruth& c = provider.call(i);
     ++r.dials;
-    if (c.contact < 0 ||
-        static_cast<size_t>(c.contact) >= contacts.contacts().size()) {
-      ++r.compliance_violations;  // a number the simulator never listed
-    } else {
-      // Any zone the person may be in: an imported number's candidates
-      // all count (see contact_book.h).
-      const SimContact& who = contacts.contacts()[c.contact];
-      bool outside = who.zones.empty();
-      for (int z : who.zones) {
-        outside = outside || OutsideWindow(c.placed_at, contacts.zones()[z].tz);
-      }
-      if (who.dnc || outside) ++r.compliance_violations;
+    if (IsComplianceViolation(contacts, c.contact, c.placed_at)) {
+      ++r.compliance_violations;
     }
     if (c.voicemail_left) ++r.voicemails_left;
     if (!c.picked_up) {

@@ -40,6 +40,13 @@ struct RunFacts {
 SimReport BuildReport(const RunFacts& facts, const SimulatedProvider& provider,
                       const ContactBook& contacts);
 
+// True if a dial placed at `at` to contacts.contacts()[contact] breaks the
+// ground truth: a number the simulator never listed, one on its DNC share,
+// or a time outside 08:00-21:00 local in ANY of the number's zones (an
+// imported number has every candidate zone; none at all is a violation).
+bool IsComplianceViolation(const ContactBook& contacts, int64_t contact,
+                           absl::Time at);
+
 // Worst abandoned/answers over any half-open window [s, s + window) holding
 // at least `min_answers` answers; nullopt when no window does. `answers` are
 // (time of the live answer, abandoned), in any order.

@@ -11,6 +11,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "sim/contact_book.h"
+#include "sim/report_builder.h"
 #include "tests/sim/test_files.h"
 
 namespace dialer {
@@ -39,11 +40,11 @@ TEST(CsvContactsTest, ImportedListIsDialedWithoutViolations) {
       RunSimulation(CsvScenario(), NextToTheScenario());
   ASSERT_TRUE(report.ok()) << report.status();
   EXPECT_GT(report->dials, 0);
+  // Also 0 means no number outside the imported list was dialed (the
+  // duplicate, invalid, premium-rate and ragged rows), and the Los Angeles
+  // and mixed-zone contacts waited for 08:00 in Los Angeles (the run starts
+  // at 10:30 in New York).
   EXPECT_EQ(report->compliance_violations, 0);
-  // 36 clean rows plus the one whose state and area code disagree; the
-  // duplicate, invalid, premium-rate and ragged rows are never dialed, so
-  // no number outside the book was called (that would be a violation too).
-  EXPECT_LE(report->dials, 37 * 10);
 }
 
 TEST(CsvContactsTest, AbsolutePathIsTakenAsIs) {
@@ -119,6 +120,32 @@ TEST(CsvContactsTest, EveryNumberGetsEveryCandidateZone) {
   const int64_t uk = book.Find("+442079460958");
   ASSERT_GE(uk, 0);
   EXPECT_TRUE(book.contacts()[uk].zones.empty());
+}
+
+TEST(CsvContactsTest, ADialOutsideTheWindowOfAnyCandidateZoneIsAViolation) {
+  Contact mixed;  // New York number, California state
+  mixed.phone = "+12122345199";
+  mixed.state = "CA";
+  Contact new_yorker;
+  new_yorker.phone = "+12122345100";
+  new_yorker.state = "NY";
+  Contact abroad;
+  abroad.phone = "+442079460958";
+  sim::ContactBook book = sim::ContactBook::FromContacts(
+      {mixed, new_yorker, abroad}, compliance::ZoneResolver::Default());
+  const absl::TimeZone new_york = absl::FixedTimeZone(-4 * 3600);  // EDT
+  // Tuesday 2026-03-10 10:30 in New York is 07:30 in Los Angeles.
+  const absl::Time half_past_ten =
+      absl::FromCivil(absl::CivilMinute(2026, 3, 10, 10, 30), new_york);
+  const absl::Time half_past_eleven = half_past_ten + absl::Hours(1);
+  const int64_t m = book.Find(mixed.phone);
+  const int64_t ny = book.Find(new_yorker.phone);
+  EXPECT_TRUE(sim::IsComplianceViolation(book, m, half_past_ten));
+  EXPECT_FALSE(sim::IsComplianceViolation(book, m, half_past_eleven));
+  EXPECT_FALSE(sim::IsComplianceViolation(book, ny, half_past_ten));
+  EXPECT_TRUE(sim::IsComplianceViolation(book, book.Find(abroad.phone),
+                                         half_past_eleven));
+  EXPECT_TRUE(sim::IsComplianceViolation(book, -1, half_past_eleven));
 }
 
 }  // namespace
