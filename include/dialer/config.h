@@ -78,6 +78,12 @@ struct CampaignConfig {
   // take for machines (each is an abandoned call the engine cannot see);
   // the predictive pacer budgets it.
   double detector_false_positive_rate = 0;
+  // Parallel and predictive: bridge a pick-up to a free agent at once,
+  // before the answering-machine detector decides. The agent hears the
+  // greeting (no dead air, no detector false positives) and drops the
+  // voicemail with one click on a machine. Off: only calls the detector
+  // passes as human reach agents.
+  bool connect_on_pickup = true;
   // IANA zone of the call center: time-of-day statistics for pacing.
   std::string time_zone = "America/New_York";
 

@@ -632,14 +632,13 @@ absl::Status EngineImpl::DropVoicemail(std::string_view agent_id) {
     absl::Status s = env_.provider->PlayAndHangup(
         call.id, campaign.config.voicemail_audio, /*after_beep=*/true);
     if (!s.ok()) return s;
+    RecordOutcome(call, /*human=*/false, env_.clock->Now());
     call.facts.state = CallState::kMachine;
-    call.human = false;
     call.connected = false;
     call.voicemail_dropped = true;
     call.auto_disposition = "voicemail";
     call.agent.clear();
     call.agent_listening = false;
-    campaign.stats.machine_answers++;
     campaign.stats.voicemails_dropped++;
     EmitCall(call, "voicemail_drop");
     // One click and the agent is on to the next dial: that is the point of
@@ -1167,11 +1166,18 @@ absl::Status EngineImpl::ApplyProviderEvent(const ProviderEvent& event) {
       call.facts.state = CallState::kConnected;
       call.connected = true;
       call.connected_at = at;
+      campaign.bridge_estimate = campaign.bridge_estimate * 0.9 +
+                                 (at - call.bridge_commanded_at) * 0.1;
+      if (call.early_bridge) {
+        // Connected during the greeting: nobody waited in silence.
+        if (call.classified && call.human) {
+          campaign.stats.connects++;
+          campaign.abandon.RecordLiveAnswer(at);
+        }
+        EmitCall(call, "bridged");
+        break;
+      }
       const absl::Duration wait = at - call.greeting_end_at;
-      // Learn how long bridges take (slow exponential average) so the
-      // abandon deadline leaves room for them.
-      campaign.bridge_estimate =
-          campaign.bridge_estimate * 0.9 + (at - call.bridge_commanded_at) * 0.1;
       if (wait <= kAbandonGrace) {
         campaign.stats.connects++;
         campaign.abandon.RecordLiveAnswer(at);
@@ -1213,6 +1219,7 @@ void EngineImpl::OnAnswered(Call& call, absl::Time at) {
     // pick-up on the wire) and no detector runs on it: assume a person,
     // whom nobody is waiting for. The identification message beats silence.
     call.human = true;
+    call.classified = true;
     call.greeting_end_at = at;
     call.campaign->stats.human_answers++;
     EmitCall(call, "answered_after_cancel");
@@ -1221,49 +1228,79 @@ void EngineImpl::OnAnswered(Call& call, absl::Time at) {
   }
   if (call.agent_listening) {
     // Power mode: the agent is already on the line and hears the hello.
+    // Whether it is a person or a machine, the agent tells (voicemail drop).
     call.facts.state = CallState::kConnected;
     call.connected = true;
-    call.human = true;
     call.connected_at = at;
     call.greeting_end_at = at;
-    call.campaign->stats.human_answers++;
-    call.campaign->stats.connects++;
-    call.campaign->abandon.RecordLiveAnswer(at);
     auto ait = agents_.find(call.agent);
     if (ait != agents_.end() && ait->second->call == call.id) {
       SetAgentState(*ait->second, AgentState::kOnCall, "call_answered");
     }
+    EmitCall(call, "answered");
+    return;
   }
   EmitCall(call, "answered");
+  // An agent who is free now hears the greeting at once: no dead air for a
+  // person, and no abandon if the detector would have taken them for a
+  // machine.
+  if (!call.campaign->config.connect_on_pickup) return;
+  if (Agent* agent = PickAgent(*call.campaign, call.owner); agent != nullptr) {
+    EarlyBridge(call, *agent);
+  }
+}
+
+void EngineImpl::RecordOutcome(Call& call, bool human, absl::Time at) {
+  if (call.classified) return;
+  call.classified = true;
+  call.human = human;
+  Campaign& campaign = *call.campaign;
+  if (human) {
+    campaign.stats.human_answers++;
+    if (call.connected) {
+      campaign.stats.connects++;
+      campaign.abandon.RecordLiveAnswer(at);
+    }
+  } else {
+    campaign.stats.machine_answers++;
+  }
+  if (campaign.pacer != nullptr) {
+    campaign.pacer->OnDialResolved(
+        at, human ? pacing::DialOutcome::kHuman : pacing::DialOutcome::kMachine,
+        call.answered_at - call.placed_at, at - call.answered_at);
+  }
 }
 
 void EngineImpl::OnAmd(Call& call, AmdResult result, absl::Time at) {
   call.amd = result;
+  const bool person =
+      result == AmdResult::kHuman || result == AmdResult::kUnknown;
   if (call.agent_listening || call.facts.state != CallState::kAnswered) {
-    // The agent is the detector in power mode; the verdict is recorded only.
+    // An agent already hears this call: the agent, not the detector, decides
+    // whether it is a machine. A person is confirmed, and the agent's other
+    // lines go.
     EmitCall(call, absl::StrCat("amd:", AbslView(ToString(result))));
+    if (call.agent_listening && person && !call.classified) {
+      call.verdict_seen = true;
+      call.greeting_end_at = at;
+      RecordOutcome(call, true, at);
+      if (auto it = agents_.find(call.agent); it != agents_.end()) {
+        CancelLines(*it->second, call.id);
+      }
+    }
     return;
   }
   Campaign& campaign = *call.campaign;
   call.verdict_seen = true;
-  const bool person =
-      result == AmdResult::kHuman || result == AmdResult::kUnknown;
-  if (campaign.pacer != nullptr) {
-    campaign.pacer->OnDialResolved(
-        at, person ? pacing::DialOutcome::kHuman : pacing::DialOutcome::kMachine,
-        call.answered_at - call.placed_at, at - call.answered_at);
-  }
   EmitCall(call, absl::StrCat("amd:", AbslView(ToString(result))));
+  RecordOutcome(call, person, at);
   if (!person) {
-    campaign.stats.machine_answers++;
     HandleMachine(call, result);
     return;
   }
   // "unknown" is treated as a person: a machine bridged to an agent costs a
   // few seconds, a person hung up on is an abandoned call.
-  call.human = true;
   call.greeting_end_at = at;
-  campaign.stats.human_answers++;
   OfferLive(call);
 }
 
@@ -1293,7 +1330,8 @@ void EngineImpl::OnCallEnded(Call& call, CallEndStatus status,
     if (campaign.pacer != nullptr) {
       campaign.pacer->OnLiveAnswerAbandoned(at, at - call.greeting_end_at);
     }
-  } else if (before == CallState::kConnecting && !call.abandoned) {
+  } else if (before == CallState::kConnecting && !call.abandoned &&
+             !call.early_bridge) {
     // Hung up while the bridge was under way.
     call.abandoned = true;
     call.auto_disposition = "abandoned";
@@ -1308,7 +1346,7 @@ void EngineImpl::OnCallEnded(Call& call, CallEndStatus status,
           : status == CallEndStatus::kFailed ? pacing::DialOutcome::kFailed
                                              : pacing::DialOutcome::kNoAnswer,
           at - call.placed_at, absl::ZeroDuration());
-    } else if (call.facts.answered && !call.verdict_seen &&
+    } else if (call.facts.answered && !call.classified &&
                !call.agent_listening) {
       // Picked up and gone before the detector spoke: count it as a
       // machine-like resolution so the answer-rate estimate stays honest.
@@ -1320,19 +1358,12 @@ void EngineImpl::OnCallEnded(Call& call, CallEndStatus status,
       campaign.pacer->OnTalkEnded(at, at - call.connected_at);
     }
   }
-  if (!call.owner.empty()) {
-    if (auto oit = agents_.find(call.owner); oit != agents_.end()) {
-      Agent& owner = *oit->second;
-      auto& lines = owner.lines;
-      lines.erase(std::remove(lines.begin(), lines.end(), call.id),
-                  lines.end());
-      if (lines.empty() && owner.state == AgentState::kDialing &&
-          owner.call == 0) {
-        SetAgentState(owner, AgentState::kReady, "lines_ended");
-      }
-    }
-    call.owner.clear();
+  if (call.agent_listening && call.facts.answered && !call.classified &&
+      !call.voicemail_dropped) {
+    // The agent talked to whoever answered and did not call it a machine.
+    RecordOutcome(call, /*human=*/true, at);
   }
+  DetachFromOwner(call);
   if (campaign.config.mode != DialMode::kPower) RequestPace(campaign);
 
   if (!call.facts.answered) {

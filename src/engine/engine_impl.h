@@ -72,6 +72,10 @@ struct Call {
   bool attempt_closed = false;  // AttemptEnded written
   bool live_waiting = false;    // a live person waits for a free agent
   bool verdict_seen = false;    // the detector has spoken
+  bool classified = false;      // counted as a person or a machine
+  // Bridged at pick-up to a free agent, before the detector decided: the
+  // agent hears the greeting, as in power mode.
+  bool early_bridge = false;
   AmdMode amd_mode = AmdMode::kOff;
   std::string owner;  // parallel mode: the agent whose lines this call is
   AmdResult amd = AmdResult::kUnknown;
@@ -241,6 +245,11 @@ class EngineImpl final : public Engine, private ProviderEventListener {
   void AbandonLive(Call& call, std::string_view why);
   void CancelLines(Agent& agent, CallId keep);
   void HandleMachine(Call& call, AmdResult result);
+  void EarlyBridge(Call& call, Agent& agent);
+  // Removes a call from its owner's lines (parallel mode).
+  void DetachFromOwner(Call& call);
+  // Counts the call once as a live person or a machine and tells the pacer.
+  void RecordOutcome(Call& call, bool human, absl::Time at);
   void StartPreview(Agent& agent, ContactId contact_id,
                     queue::Priority priority);
   void Requeue(ContactRuntime& c, queue::Priority priority, absl::Time due);

@@ -231,6 +231,43 @@ Agent* EngineImpl::PickAgent(Campaign& campaign, const std::string& preferred) {
   return best;
 }
 
+void EngineImpl::DetachFromOwner(Call& call) {
+  if (call.owner.empty()) return;
+  if (auto it = agents_.find(call.owner); it != agents_.end()) {
+    Agent& owner = *it->second;
+    auto& lines = owner.lines;
+    lines.erase(std::remove(lines.begin(), lines.end(), call.id), lines.end());
+    if (lines.empty() && owner.state == AgentState::kDialing &&
+        owner.call == 0) {
+      SetAgentState(owner, AgentState::kReady, "lines_ended");
+    }
+  }
+  call.owner.clear();
+}
+
+void EngineImpl::EarlyBridge(Call& call, Agent& agent) {
+  Campaign& campaign = *call.campaign;
+  absl::Status s =
+      env_.provider->Bridge(call.id, AgentConferenceName(agent.id));
+  if (!s.ok()) {
+    Log(LogLevel::kWarning,
+        absl::StrCat("early bridge of call ", call.id, " to '", agent.id,
+                     "' failed: ", s.ToString(), "; waiting for the detector"));
+    return;
+  }
+  campaign.unconnected.erase(call.id);
+  DetachFromOwner(call);
+  call.facts.state = CallState::kConnecting;
+  call.early_bridge = true;
+  call.agent_listening = true;
+  call.bridge_commanded_at = env_.clock->Now();
+  call.agent = agent.id;
+  agent.call = call.id;
+  SetAgentState(agent, AgentState::kOnCall, "call_answered");
+  EmitScreenPop(agent, &call, call.contact, false);
+  EmitCall(call, "connecting_on_answer");
+}
+
 void EngineImpl::CancelLines(Agent& agent, CallId keep) {
   // Issued together, before any bridge (the connect-on-answer flow of the
   // brief): every other line of this agent is cancelled in this same turn.
@@ -249,6 +286,9 @@ void EngineImpl::CancelLines(Agent& agent, CallId keep) {
     }
   }
   agent.lines.clear();
+  if (keep == 0 && agent.state == AgentState::kDialing && agent.call == 0) {
+    SetAgentState(agent, AgentState::kReady, "lines_cancelled");
+  }
 }
 
 void EngineImpl::ConnectLive(Call& call, Agent& agent) {

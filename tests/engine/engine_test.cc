@@ -157,9 +157,15 @@ TEST_F(EngineTest, AnswerConnectsAgentAndPopsTheContact) {
   provider_.Send(E::kRinging, call);
   provider_.Send(E::kAnswered, call);
   EXPECT_EQ(StateOf(), AgentState::kOnCall);
+  // The agent, not a detector, tells a person from a machine in power mode:
+  // a call that ends without a voicemail drop was a conversation.
+  clock_->Advance(absl::Seconds(30));
+  provider_.Send(E::kCompleted, call);
   auto stats = engine_->GetCampaignStats("c1");
   ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->human_answers, 1);
   EXPECT_EQ(stats->connects, 1);
+  EXPECT_EQ(stats->machine_answers, 0);
   EXPECT_EQ(stats->abandoned, 0);
 }
 
@@ -495,6 +501,8 @@ TEST_F(EngineTest, VoicemailDropPlaysAfterTheBeepAndFreesTheAgent) {
   clock_->Advance(absl::Seconds(2));
   EXPECT_EQ(provider_.Placed().size(), 2u);
   provider_.Send(E::kCompleted, call);
+  EXPECT_EQ(engine_->GetCampaignStats("c1")->machine_answers, 1);
+  EXPECT_EQ(engine_->GetCampaignStats("c1")->human_answers, 0);
   auto snap = store_.Snapshot();
   ASSERT_FALSE(snap.attempts_ended.empty());
   EXPECT_TRUE(snap.attempts_ended[0].voicemail_dropped);

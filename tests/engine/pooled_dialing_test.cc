@@ -40,8 +40,9 @@ std::vector<Contact> NewYorkers(int n) {
 
 class PooledDialingTest : public ::testing::Test {
  protected:
-  void Start(DialMode mode, int lines = 3) {
+  void Start(DialMode mode, int lines = 3, bool connect_on_pickup = false) {
     CampaignConfig c;
+    c.connect_on_pickup = connect_on_pickup;
     c.id = "c1";
     c.mode = mode;
     c.lines_per_agent = lines;
@@ -248,6 +249,52 @@ TEST_F(PooledDialingTest, BridgeCompletedAfterTwoSecondsCountsAsAbandoned) {
   provider_.Send(E::kBridged, call);
   EXPECT_EQ(Stats().abandoned, 1);
   EXPECT_EQ(Stats().connects, 0);
+}
+
+TEST_F(PooledDialingTest, PickUpGoesStraightToAFreeAgentBeforeTheVerdict) {
+  Start(DialMode::kParallel, 3, /*connect_on_pickup=*/true);
+  LoginReady("alice");
+  std::vector<CallId> lines = provider_.Placed();
+  const size_t mark = provider_.commands.size();
+  provider_.Send(E::kAnswered, lines[0]);
+  // Bridged during the greeting; the other lines keep ringing until the
+  // detector confirms a person.
+  EXPECT_THAT(VerbsSince(mark), ElementsAre(absl::StrCat("bridge:", lines[0])));
+  EXPECT_EQ(StateOf("alice"), AgentState::kOnCall);
+  provider_.Send(E::kBridged, lines[0]);
+  clock_.Advance(absl::Seconds(2));
+  provider_.Send(E::kAmd, lines[0], CallEndStatus::kCompleted,
+                 AmdResult::kHuman);
+  EXPECT_THAT(VerbsSince(mark),
+              ElementsAre(absl::StrCat("bridge:", lines[0]),
+                          absl::StrCat("cancel:", lines[1]),
+                          absl::StrCat("cancel:", lines[2])));
+  EXPECT_EQ(Stats().connects, 1);
+  EXPECT_EQ(Stats().human_answers, 1);
+  EXPECT_EQ(Stats().abandoned, 0);
+}
+
+TEST_F(PooledDialingTest, DetectorFalsePositiveHeardByAnAgentIsNotHungUpOn) {
+  Start(DialMode::kParallel, 2, /*connect_on_pickup=*/true);
+  LoginReady("alice");
+  CallId call = provider_.Placed()[0];
+  provider_.Send(E::kAnswered, call);
+  provider_.Send(E::kBridged, call);
+  clock_.Advance(absl::Seconds(2));
+  // The detector says machine, but the agent is on the line: no voicemail
+  // is played over a person, no hang-up.
+  provider_.Send(E::kAmd, call, CallEndStatus::kCompleted,
+                 AmdResult::kMachineEndBeep);
+  EXPECT_EQ(provider_.Count("play"), 0);
+  EXPECT_EQ(provider_.Count("hangup"), 0);
+  EXPECT_EQ(StateOf("alice"), AgentState::kOnCall);
+  // A real machine: the agent drops the voicemail with one click.
+  ASSERT_TRUE(engine_->DropVoicemail("alice").ok());
+  ASSERT_EQ(provider_.Count("play"), 1);
+  for (const Command& c : provider_.commands) {
+    if (c.verb == "play") EXPECT_TRUE(c.after_beep);
+  }
+  EXPECT_EQ(Stats().machine_answers, 1);
 }
 
 TEST_F(PooledDialingTest, PredictiveWarmsUpConservatively) {
