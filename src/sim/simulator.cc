@@ -56,10 +56,9 @@ absl::StatusOr<DialMode> ModeFor(const std::string& pacer) {
   if (pacer == "power") return DialMode::kPower;
   if (pacer == "parallel") return DialMode::kParallel;
   if (pacer == "predictive") return DialMode::kPredictive;
+  // The baselines are predictive-mode pacers (CampaignConfig::pacer).
   if (pacer == "baseline-ratio" || pacer == "baseline-adaptive") {
-    return absl::UnimplementedError(
-        absl::StrCat("pacer ", pacer,
-                     ": the baseline pacers are not in the engine yet"));
+    return DialMode::kPredictive;
   }
   return absl::InvalidArgumentError(absl::StrCat(
       "pacer: expected one of power|parallel|predictive|baseline-ratio|"
@@ -170,6 +169,13 @@ absl::StatusOr<SimReport> RunSimulation(const Scenario& scenario,
   campaign.name = scenario.name;
   campaign.mode = *mode;
   campaign.lines_per_agent = scenario.campaign.lines_per_agent;
+  if (pacer == "baseline-ratio" || pacer == "baseline-adaptive") {
+    campaign.pacer = pacer;
+  }
+  // The campaign states its detector's expected false-positive rate; the
+  // simulator's detector is the scenario's, so it states that one.
+  campaign.detector_false_positive_rate = scenario.amd.human_as_machine;
+  campaign.time_zone = scenario.time_zone;
   campaign.abandon_limit = scenario.campaign.abandon_limit;
   absl::StatusOr<std::string> caller_id =
       CallerIdFor(*book, scenario.time_zone, resolver);
