@@ -44,10 +44,6 @@ constexpr absl::Duration kAbandonGrace = absl::Seconds(2);
 // closes it itself (a lost webhook must not strand an agent).
 constexpr absl::Duration kRingGuardSlack = absl::Seconds(30);
 
-std::string AgentConference(std::string_view agent_id) {
-  return absl::StrCat("agent:", AbslView(agent_id));
-}
-
 std::string_view AutoDispositionFor(CallEndStatus status) {
   switch (status) {
     case CallEndStatus::kBusy: return "busy";
@@ -83,6 +79,10 @@ absl::Time RetryAfterRefusal(const compliance::Decision& d, absl::Time now) {
 }
 
 }  // namespace
+
+std::string AgentConference(std::string_view agent_id) {
+  return absl::StrCat("agent:", AbslView(agent_id));
+}
 
 Campaign::Campaign(const CampaignConfig& c) : config(c), dispositions(c) {
   gate.id = c.id;
@@ -376,10 +376,7 @@ absl::Status EngineImpl::Login(std::string_view agent_id,
 }
 
 absl::Status EngineImpl::Ready(std::string_view agent_id) {
-  return OnStrand([&]() -> absl::Status {
-    auto agent = FindAgent(agent_id);
-    if (!agent.ok()) return agent.status();
-    Agent& a = **agent;
+  return OnAgent(agent_id, [&](Agent& a) -> absl::Status {
     switch (a.state) {
       case AgentState::kReady:
       case AgentState::kPreview:
@@ -438,10 +435,7 @@ void EngineImpl::MakeReady(Agent& agent, absl::Duration delay,
 
 absl::Status EngineImpl::Break(std::string_view agent_id,
                                std::string_view reason) {
-  return OnStrand([&]() -> absl::Status {
-    auto agent = FindAgent(agent_id);
-    if (!agent.ok()) return agent.status();
-    Agent& a = **agent;
+  return OnAgent(agent_id, [&](Agent& a) -> absl::Status {
     a.break_reason = reason.empty() ? "break" : std::string(reason);
     switch (a.state) {
       case AgentState::kBreak:
@@ -483,10 +477,7 @@ absl::Status EngineImpl::Break(std::string_view agent_id,
 }
 
 absl::Status EngineImpl::Logout(std::string_view agent_id) {
-  return OnStrand([&]() -> absl::Status {
-    auto agent = FindAgent(agent_id);
-    if (!agent.ok()) return agent.status();
-    Agent& a = **agent;
+  return OnAgent(agent_id, [&](Agent& a) -> absl::Status {
     switch (a.state) {
       case AgentState::kOnCall:
         return absl::FailedPreconditionError(absl::StrCat(
@@ -535,10 +526,7 @@ absl::Status EngineImpl::Logout(std::string_view agent_id) {
 }
 
 absl::Status EngineImpl::DialNow(std::string_view agent_id) {
-  return OnStrand([&]() -> absl::Status {
-    auto agent = FindAgent(agent_id);
-    if (!agent.ok()) return agent.status();
-    Agent& a = **agent;
+  return OnAgent(agent_id, [&](Agent& a) -> absl::Status {
     if (a.state != AgentState::kPreview) {
       return absl::FailedPreconditionError(absl::StrCat(
           "agent '", a.id, "' is not previewing a contact (state ",
@@ -553,10 +541,7 @@ absl::Status EngineImpl::DialNow(std::string_view agent_id) {
 }
 
 absl::Status EngineImpl::SkipContact(std::string_view agent_id) {
-  return OnStrand([&]() -> absl::Status {
-    auto agent = FindAgent(agent_id);
-    if (!agent.ok()) return agent.status();
-    Agent& a = **agent;
+  return OnAgent(agent_id, [&](Agent& a) -> absl::Status {
     if (a.state != AgentState::kPreview) {
       return absl::FailedPreconditionError(absl::StrCat(
           "agent '", a.id, "' is not previewing a contact"));
@@ -573,10 +558,7 @@ absl::Status EngineImpl::SkipContact(std::string_view agent_id) {
 }
 
 absl::Status EngineImpl::Hangup(std::string_view agent_id) {
-  return OnStrand([&]() -> absl::Status {
-    auto agent = FindAgent(agent_id);
-    if (!agent.ok()) return agent.status();
-    Agent& a = **agent;
+  return OnAgent(agent_id, [&](Agent& a) -> absl::Status {
     auto it = calls_.find(a.call);
     if ((a.state != AgentState::kDialing && a.state != AgentState::kOnCall) ||
         (it == calls_.end() && a.lines.empty())) {
@@ -613,10 +595,7 @@ absl::Status EngineImpl::Hangup(std::string_view agent_id) {
 }
 
 absl::Status EngineImpl::DropVoicemail(std::string_view agent_id) {
-  return OnStrand([&]() -> absl::Status {
-    auto agent = FindAgent(agent_id);
-    if (!agent.ok()) return agent.status();
-    Agent& a = **agent;
+  return OnAgent(agent_id, [&](Agent& a) -> absl::Status {
     auto it = calls_.find(a.call);
     if (a.state != AgentState::kOnCall || it == calls_.end() ||
         it->second->facts.state != CallState::kConnected) {
@@ -681,10 +660,7 @@ void EngineImpl::EnterWrapUp(Agent& agent, Call& call) {
 
 absl::Status EngineImpl::Disposition(std::string_view agent_id,
                                      const DispositionInput& input) {
-  return OnStrand([&]() -> absl::Status {
-    auto agent = FindAgent(agent_id);
-    if (!agent.ok()) return agent.status();
-    Agent& a = **agent;
+  return OnAgent(agent_id, [&](Agent& a) -> absl::Status {
     if (a.state != AgentState::kWrapUp) {
       return absl::FailedPreconditionError(absl::StrCat(
           "agent '", a.id, "' has no call in wrap-up (state ",
@@ -733,10 +709,7 @@ void EngineImpl::AfterDisposition(Agent& agent) {
 absl::Status EngineImpl::AddNote(std::string_view agent_id,
                                  std::string_view text) {
   if (text.empty()) return absl::InvalidArgumentError("note text is empty");
-  return OnStrand([&]() -> absl::Status {
-    auto agent = FindAgent(agent_id);
-    if (!agent.ok()) return agent.status();
-    Agent& a = **agent;
+  return OnAgent(agent_id, [&](Agent& a) -> absl::Status {
     CallId call_id = a.call != 0 ? a.call : a.last_call;
     ContactId contact = 0;
     if (auto it = calls_.find(call_id); it != calls_.end()) {

@@ -34,6 +34,9 @@ namespace dialer::engine {
 
 struct Campaign;
 
+// The conference an agent waits and talks in: "agent:<id>".
+std::string AgentConference(std::string_view agent_id);
+
 // What the engine keeps of a contact between attempts (the Store keeps the
 // rest). Small on purpose: the engine holds one per contact it dials.
 struct ContactRuntime {
@@ -187,6 +190,15 @@ class EngineImpl final : public Engine, private ProviderEventListener {
   template <typename F>
   auto OnStrand(F&& f) {
     return strand_.Run(std::forward<F>(f), [this] { Drain(); });
+  }
+  // OnStrand for a command about a logged-in agent: NotFound otherwise.
+  template <typename F>
+  absl::Status OnAgent(std::string_view agent_id, F&& f) {
+    return OnStrand([&]() -> absl::Status {
+      absl::StatusOr<Agent*> agent = FindAgent(agent_id);
+      if (!agent.ok()) return agent.status();
+      return f(**agent);
+    });
   }
   void Drain();
   // The import pipeline (contact_import.cc): `ingest` runs the Ingester it is

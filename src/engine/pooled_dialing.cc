@@ -17,10 +17,6 @@ constexpr absl::Duration kTwoSecondRule = absl::Seconds(2);
 // keeps answering "now" cannot spin the strand.
 constexpr absl::Duration kMinReview = absl::Milliseconds(100);
 
-std::string AgentConferenceName(std::string_view agent_id) {
-  return absl::StrCat("agent:", AbslView(agent_id));
-}
-
 pacing::AgentActivity ActivityOf(const Agent& a) {
   switch (a.state) {
     case AgentState::kOnCall:
@@ -248,7 +244,7 @@ void EngineImpl::DetachFromOwner(Call& call) {
 void EngineImpl::EarlyBridge(Call& call, Agent& agent) {
   Campaign& campaign = *call.campaign;
   absl::Status s =
-      env_.provider->Bridge(call.id, AgentConferenceName(agent.id));
+      env_.provider->Bridge(call.id, AgentConference(agent.id));
   if (!s.ok()) {
     Log(LogLevel::kWarning,
         absl::StrCat("early bridge of call ", call.id, " to '", agent.id,
@@ -301,7 +297,7 @@ void EngineImpl::ConnectLive(Call& call, Agent& agent) {
   }
   CancelLines(agent, call.id);
   absl::Status s =
-      env_.provider->Bridge(call.id, AgentConferenceName(agent.id));
+      env_.provider->Bridge(call.id, AgentConference(agent.id));
   if (!s.ok()) {
     Log(LogLevel::kError, absl::StrCat("bridge of call ", call.id, " to '",
                                        agent.id, "' failed: ", s.ToString()));
