@@ -7,6 +7,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "${root}"
+# Clones at other paths (CI's fresh clone) share ccache's results.
+export CCACHE_BASEDIR="${root}" CCACHE_NOHASHDIR=1
 jobs=$(nproc)
 
 scripts/install-deps.sh
