@@ -5,6 +5,8 @@
 # Extra arguments go to `dialer sim`. Works from any directory.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# Clones at other paths share ccache's results.
+export CCACHE_BASEDIR="${root}" CCACHE_NOHASHDIR=1
 
 "${root}/scripts/install-deps.sh"
 
