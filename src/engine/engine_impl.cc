@@ -1263,7 +1263,6 @@ void EngineImpl::OnAmd(Call& call, AmdResult result, absl::Time at) {
     }
     return;
   }
-  Campaign& campaign = *call.campaign;
   call.verdict_seen = true;
   EmitCall(call, absl::StrCat("amd:", AbslView(ToString(result))));
   RecordOutcome(call, person, at);
