@@ -130,6 +130,7 @@ EngineImpl::~EngineImpl() {
 // ---- Strand plumbing --------------------------------------------------------
 
 void EngineImpl::Drain() {
+  gate_allowed_contact_ = 0;
   if (draining_) return;
   draining_ = true;
   // Provider events that arrived while a step ran are applied first, then
@@ -865,7 +866,10 @@ queue::Eligibility EngineImpl::CheckEligible(Campaign& campaign, ContactId id,
   compliance::Decision d =
       AskGate(campaign, c, ChooseCallerId(campaign, c.phones[c.phone_index]),
               now);
-  if (d.allowed) return queue::Eligibility::Now();
+  if (d.allowed) {
+    gate_allowed_contact_ = c.id;
+    return queue::Eligibility::Now();
+  }
   campaign.stats.blocked_by_compliance++;
   Audit(campaign, c, d);
   const absl::Time retry = RetryAfterRefusal(d, now);
@@ -909,6 +913,7 @@ void EngineImpl::Advance(Agent& agent) {
 
 void EngineImpl::StartPreview(Agent& agent, ContactId contact_id,
                               queue::Priority priority) {
+  gate_allowed_contact_ = 0;  // the dial comes later: ask again then
   agent.preview_contact = contact_id;
   agent.preview_priority = priority;
   SetAgentState(agent, AgentState::kPreview, "preview");
@@ -986,8 +991,12 @@ Call* EngineImpl::StartCall(Campaign& campaign, ContactRuntime& c,
 
   // The gate is asked again at the instant of the dial: a preview may have
   // lasted past the end of the window, or the number joined the DNC list.
-  compliance::Decision d = AskGate(campaign, c, caller_id, now);
-  if (!d.allowed) {
+  // Only a "yes" given earlier in this same step, for this contact, stands.
+  const bool just_allowed = gate_allowed_contact_ == c.id;
+  gate_allowed_contact_ = 0;
+  compliance::Decision d;
+  if (!just_allowed) d = AskGate(campaign, c, caller_id, now);
+  if (!just_allowed && !d.allowed) {
     campaign.stats.blocked_by_compliance++;
     Audit(campaign, c, d);
     const absl::Time retry = RetryAfterRefusal(d, now);

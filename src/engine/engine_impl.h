@@ -319,6 +319,10 @@ class EngineImpl final : public Engine, private ProviderEventListener {
   std::vector<HostEvent> pending_events_;
   std::vector<ProviderEvent> pending_provider_events_;
   std::vector<Campaign*> pacing_queue_;
+  // The contact the gate allowed in the current strand step, so the dial
+  // that follows in the same step does not ask it twice with the same
+  // inputs. Cleared when the step ends.
+  ContactId gate_allowed_contact_ = 0;
   bool draining_ = false;
 };
 
