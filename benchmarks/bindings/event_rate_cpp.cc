@@ -30,6 +30,10 @@ class CountingBuf final : public std::streambuf {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << "usage: " << argv[0] << " SCENARIO.json\n";
+    return 2;
+  }
   std::ifstream in(argv[1]);
   std::stringstream text;
   text << in.rdbuf();

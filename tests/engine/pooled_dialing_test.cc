@@ -292,7 +292,9 @@ TEST_F(PooledDialingTest, DetectorFalsePositiveHeardByAnAgentIsNotHungUpOn) {
   ASSERT_TRUE(engine_->DropVoicemail("alice").ok());
   ASSERT_EQ(provider_.Count("play"), 1);
   for (const Command& c : provider_.commands) {
-    if (c.verb == "play") EXPECT_TRUE(c.after_beep);
+    if (c.verb == "play") {
+      EXPECT_TRUE(c.after_beep);
+    }
   }
   EXPECT_EQ(Stats().machine_answers, 1);
 }

@@ -421,7 +421,9 @@ TEST(IngesterPropertyTest, NoRowIsLostInDirtyFiles) {
       EXPECT_EQ(plain.result->report.counts.accepted, c.accepted);
       EXPECT_EQ(plain.result->report.issues.size(), report.issues.size());
       EXPECT_EQ(plain.result->report.phone_values, report.phone_values);
-      if (memo == 0) EXPECT_EQ(plain.result->report.phone_memo_hits, 0);
+      if (memo == 0) {
+        EXPECT_EQ(plain.result->report.phone_memo_hits, 0);
+      }
     }
     EXPECT_GT(report.phone_memo_hits, 0);
 

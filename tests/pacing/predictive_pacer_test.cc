@@ -160,7 +160,9 @@ TEST(PredictivePacerTest, FewAgentsNeverMoreThanTheSafetyRuleAllows) {
         EXPECT_LE(demand + dials * nu, std::max(capacity, demand) + 1e-9)
             << "every " << every << " ready " << ready << " ringing "
             << ringing;
-        if (ready == 0) EXPECT_EQ(dials, 0);
+        if (ready == 0) {
+          EXPECT_EQ(dials, 0);
+        }
       }
     }
   }
