@@ -115,6 +115,19 @@ using dialer::capi::Guard;
 using dialer::capi::NotNull;
 using dialer::capi::WithEngine;
 
+namespace {
+
+// The agent commands that take nothing but the agent's id.
+dialer_status AgentCommand(dialer_engine* engine, const char* agent_id,
+                           absl::Status (dialer::Engine::*command)(
+                               std::string_view)) {
+  return WithEngine(engine, {{agent_id, "agent_id"}}, [&](dialer_engine& e) {
+    return ((*e.engine).*command)(agent_id);
+  });
+}
+
+}  // namespace
+
 extern "C" {
 
 dialer_status dialer_engine_new(dialer_engine** out,
@@ -190,9 +203,7 @@ dialer_status dialer_engine_login(dialer_engine* engine, const char* agent_id,
 }
 
 dialer_status dialer_engine_ready(dialer_engine* engine, const char* agent_id) {
-  return WithEngine(engine, {{agent_id, "agent_id"}}, [&](dialer_engine& e) {
-    return e.engine->Ready(agent_id);
-  });
+  return AgentCommand(engine, agent_id, &dialer::Engine::Ready);
 }
 
 dialer_status dialer_engine_break(dialer_engine* engine, const char* agent_id,
@@ -203,36 +214,26 @@ dialer_status dialer_engine_break(dialer_engine* engine, const char* agent_id,
 }
 
 dialer_status dialer_engine_logout(dialer_engine* engine, const char* agent_id) {
-  return WithEngine(engine, {{agent_id, "agent_id"}}, [&](dialer_engine& e) {
-    return e.engine->Logout(agent_id);
-  });
+  return AgentCommand(engine, agent_id, &dialer::Engine::Logout);
 }
 
 dialer_status dialer_engine_dial_now(dialer_engine* engine,
                                      const char* agent_id) {
-  return WithEngine(engine, {{agent_id, "agent_id"}}, [&](dialer_engine& e) {
-    return e.engine->DialNow(agent_id);
-  });
+  return AgentCommand(engine, agent_id, &dialer::Engine::DialNow);
 }
 
 dialer_status dialer_engine_skip_contact(dialer_engine* engine,
                                          const char* agent_id) {
-  return WithEngine(engine, {{agent_id, "agent_id"}}, [&](dialer_engine& e) {
-    return e.engine->SkipContact(agent_id);
-  });
+  return AgentCommand(engine, agent_id, &dialer::Engine::SkipContact);
 }
 
 dialer_status dialer_engine_hangup(dialer_engine* engine, const char* agent_id) {
-  return WithEngine(engine, {{agent_id, "agent_id"}}, [&](dialer_engine& e) {
-    return e.engine->Hangup(agent_id);
-  });
+  return AgentCommand(engine, agent_id, &dialer::Engine::Hangup);
 }
 
 dialer_status dialer_engine_drop_voicemail(dialer_engine* engine,
                                            const char* agent_id) {
-  return WithEngine(engine, {{agent_id, "agent_id"}}, [&](dialer_engine& e) {
-    return e.engine->DropVoicemail(agent_id);
-  });
+  return AgentCommand(engine, agent_id, &dialer::Engine::DropVoicemail);
 }
 
 dialer_status dialer_engine_disposition(dialer_engine* engine,
