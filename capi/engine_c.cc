@@ -39,33 +39,37 @@ dialer_status WithEngine(dialer_engine* e,
   });
 }
 
+// Copies a host vtable (sized struct) into `table` and wraps it in `slot`,
+// whose destructor calls the host's destroy callback. NULL is allowed: the
+// slot stays empty.
+template <typename Host, typename Table, typename Base>
+absl::Status AdoptHost(const Table* in, std::string_view name, Table& table,
+                       std::unique_ptr<Base>& slot) {
+  if (in == nullptr) return absl::OkStatus();
+  if (auto st = ReadSized(in, sizeof table, sizeof table, &table, name);
+      !st.ok()) {
+    return st;
+  }
+  slot = std::make_unique<Host>(table);
+  return absl::OkStatus();
+}
+
 absl::Status BuildEngine(const dialer_engine_options& o,
                          std::unique_ptr<dialer_engine>& h) {
   // Adopt the host objects first, so their destroy callbacks run however
   // this ends.
   dialer_provider provider = dialer_provider DIALER_PROVIDER_INIT;
-  if (o.provider != nullptr) {
-    if (auto st = ReadSized(o.provider, sizeof provider, sizeof provider, &provider, "provider");
-        !st.ok()) {
-      return st;
-    }
-    h->provider = std::make_unique<HostProvider>(provider);
+  if (auto st = AdoptHost<HostProvider>(o.provider, "provider", provider, h->provider);
+      !st.ok()) {
+    return st;
   }
   dialer_store store = dialer_store DIALER_STORE_INIT;
-  if (o.store != nullptr) {
-    if (auto st = ReadSized(o.store, sizeof store, sizeof store, &store, "store");
-        !st.ok()) {
-      return st;
-    }
-    h->store = std::make_unique<HostStore>(store);
+  if (auto st = AdoptHost<HostStore>(o.store, "store", store, h->store); !st.ok()) {
+    return st;
   }
   dialer_clock clock = dialer_clock DIALER_CLOCK_INIT;
-  if (o.clock != nullptr) {
-    if (auto st = ReadSized(o.clock, sizeof clock, sizeof clock, &clock, "clock");
-        !st.ok()) {
-      return st;
-    }
-    h->host_clock = std::make_unique<HostClock>(clock);
+  if (auto st = AdoptHost<HostClock>(o.clock, "clock", clock, h->host_clock); !st.ok()) {
+    return st;
   }
   if (o.provider == nullptr) {
     return absl::InvalidArgumentError("options.provider must not be NULL");
