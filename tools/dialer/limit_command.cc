@@ -12,20 +12,15 @@
 #include "boost/json.hpp"
 #include "command.h"
 #include "dialer/simulator.h"
+#include "limit_figures.h"
 #include "pacing/limit/markov_limit.h"
 #include "pacing/limit/scenario_model.h"
-#include "sim/distribution.h"
-#include "sim/random.h"
-#include "sim/scenario_validation.h"
 
 namespace {
 
 namespace pacing = ::dialer::pacing;
-namespace sim = ::dialer::sim;
 
-constexpr int kMaxAgents = 50;
-constexpr int kDraws = 200000;
-constexpr double kTwoSecondRule = 2.0;
+constexpr int kMaxAgents = dialer::tools::kLimitMaxAgents;
 
 constexpr char kUsage[] =
     "usage: dialer limit --scenario FILE.json [--json]\n"
@@ -51,46 +46,6 @@ int Fail(std::string_view problem) {
   std::fprintf(stderr, "dialer limit: %.*s\n", static_cast<int>(problem.size()),
                problem.data());
   return 1;
-}
-
-// The scenario's figures; expectations that depend on whole distributions
-// (a truncated ring time, min(grace, patience)) by deterministic sampling.
-pacing::ScenarioFigures Figures(const dialer::Scenario& s) {
-  pacing::ScenarioFigures f;
-  f.agents = s.agents.count;
-  f.detector_false_positive = s.amd.human_as_machine;
-  f.detector_latency_s = sim::Mean(s.amd.latency_s);
-  f.talk_s = sim::Mean(s.talk_s);
-  f.wrap_s = sim::Mean(s.agents.wrap_s);
-  f.abandon_limit = s.campaign.abandon_limit;
-
-  sim::Rng rng(sim::StreamSeed({s.seed, 0x6c696d6974}));  // "limit"
-  int picked_up = 0;
-  double ring_sum = 0, grace_sum = 0;
-  for (int i = 0; i < kDraws; ++i) {
-    const double ring = sim::Sample(s.ring_to_answer_s, rng);
-    if (ring <= s.no_answer_after_s) {
-      ++picked_up;
-      ring_sum += ring;
-    }
-    const double bridge = sim::Sample(s.bridge_delay_s, rng);
-    const double patience = sim::Sample(s.patience_s, rng);
-    grace_sum += std::max(0.0, std::min(kTwoSecondRule - bridge, patience));
-  }
-  const double in_time = static_cast<double>(picked_up) / kDraws;
-  f.ring_to_pickup_s = picked_up > 0 ? ring_sum / picked_up : 0;
-  f.grace_s = grace_sum / kDraws;
-
-  // The live share averaged over the day, minute by minute.
-  const double start_hour = s.start.hour() + s.start.minute() / 60.0;
-  const int minutes = std::max(1, static_cast<int>(s.duration_s / 60));
-  double human = 0;
-  for (int i = 0; i < minutes; ++i) {
-    const double hour = std::fmod(start_hour + (i + 0.5) / 60.0, 24.0);
-    human += sim::HumanProbabilityAt(s.outcomes, hour);
-  }
-  f.live_share = human / minutes * in_time;
-  return f;
 }
 
 std::string ReadFile(const std::string& path, bool& ok) {
@@ -131,7 +86,8 @@ int RunLimitCommand(int argc, char** argv) {
                 " agents; the limit is computed for up to 50");
   }
 
-  const pacing::ScenarioFigures figures = Figures(*scenario);
+  const pacing::ScenarioFigures figures =
+      dialer::tools::LimitFigures(*scenario);
   const pacing::MarkovModel model = pacing::ToMarkovModel(figures);
   // Wall time of the solve, for people; not part of any result.
   const auto started = std::chrono::steady_clock::now();
