@@ -50,6 +50,16 @@ class Checker {
     return Bad(field, absl::FormatDuration(d), "0s or more");
   }
 
+  // A delay the queue adds to a time: an infinite one would make the due
+  // time infinite, which the queue refuses.
+  absl::Status FiniteNonNegative(absl::string_view field,
+                                 absl::Duration d) const {
+    if (d == absl::InfiniteDuration() || d == -absl::InfiniteDuration()) {
+      return Bad(field, absl::FormatDuration(d), "a finite delay");
+    }
+    return NonNegative(field, d);
+  }
+
   absl::Status AtLeastOne(absl::string_view field, int n) const {
     if (n >= 1) return absl::OkStatus();
     return Bad(field, absl::StrCat(n), "1 or more");
@@ -150,6 +160,21 @@ absl::Status ValidateRetry(const Checker& check, const RetryRules& r,
                        "a standard, system or custom disposition code");
     }
     if (auto s = check.NonNegative(field, delay); !s.ok()) return s;
+  }
+  for (size_t k = 0; k < r.schedule.size(); ++k) {
+    if (auto s = check.FiniteNonNegative(
+            absl::StrCat("retry.schedule[", k, "]"), r.schedule[k]);
+        !s.ok()) {
+      return s;
+    }
+  }
+  if (auto s = check.FiniteNonNegative("retry.recycle_after", r.recycle_after);
+      !s.ok()) {
+    return s;
+  }
+  if (r.max_recycles < 0) {
+    return check.Bad("retry.max_recycles", absl::StrCat(r.max_recycles),
+                     "0 or more");
   }
   return absl::OkStatus();
 }

@@ -175,6 +175,26 @@ TEST(CampaignConfigTest, Retry) {
   EXPECT_TRUE(c.Validate().ok()) << c.Validate();
 }
 
+TEST(CampaignConfigTest, RetryScheduleAndRecycling) {
+  CampaignConfig c = Valid();
+  c.retry.schedule = {absl::Hours(1), absl::Hours(4), absl::Hours(24)};
+  c.retry.recycle_after = absl::Hours(24 * 30);
+  c.retry.max_recycles = 0;
+  EXPECT_TRUE(c.Validate().ok()) << c.Validate();
+  c.retry.schedule[1] = absl::Minutes(-5);
+  ExpectRejected(c, "retry.schedule[1] is -5m", "0s or more");
+  c.retry.schedule[1] = absl::InfiniteDuration();
+  ExpectRejected(c, "retry.schedule[1] is inf", "a finite delay");
+  c = Valid();
+  c.retry.recycle_after = absl::Hours(-1);
+  ExpectRejected(c, "retry.recycle_after is -1h", "0s or more");
+  c.retry.recycle_after = absl::InfiniteDuration();
+  ExpectRejected(c, "retry.recycle_after is inf", "a finite delay");
+  c = Valid();
+  c.retry.max_recycles = -1;
+  ExpectRejected(c, "retry.max_recycles is -1", "0 or more");
+}
+
 TEST(CampaignConfigTest, CustomDispositions) {
   CampaignConfig c = Valid();
   c.custom_dispositions = {Custom("demo_scheduled"),
