@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "dialer/export.h"
+#include "dialer/types.h"
 
 namespace dialer {
 inline namespace v1 {
@@ -126,6 +127,10 @@ struct DIALER_EXPORT ImportReport {
 
   // In input order.
   std::vector<ImportIssue> issues;
+
+  // The ids the accepted contacts got, in input order (empty when none
+  // was accepted). Not part of ToJson(), whose keys are fixed.
+  std::vector<ContactId> contact_ids;
 
   // The issues as CSV with a header row:
   // line,column,outcome,reason,value,detail (RFC 4180 quoting).

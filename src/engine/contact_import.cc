@@ -212,6 +212,7 @@ absl::StatusOr<ImportReport> EngineImpl::RunImport(
     if (!contacts.empty()) {
       auto ids = AddContacts(campaign_id, std::move(contacts));
       if (!ids.ok()) return ids.status();
+      report.contact_ids = *std::move(ids);
     }
     return std::move(report);
   });

@@ -88,6 +88,8 @@ TEST_F(ContactImportTest, AcceptedContactsAreQueuedAndDialed) {
   EXPECT_EQ(report->issues[0].outcome, "rejected");
   EXPECT_EQ(report->issues[0].reason, "invalid_phone");
   EXPECT_THAT(StoredPhones(), ElementsAre("+12122345678"));
+  ASSERT_EQ(report->contact_ids.size(), 1u);
+  EXPECT_EQ(store_.Snapshot().contacts.at(0).id, report->contact_ids[0]);
   EXPECT_EQ(Remaining(), 1);
 
   ASSERT_TRUE(engine_->Login("alice", "c1").ok());
