@@ -3,6 +3,7 @@
 #include <set>
 
 #include "absl/strings/ascii.h"
+#include "ingest/number_type.h"
 #include "ingest/text_util.h"
 #include "phonenumbers/phonenumber.pb.h"
 #include "phonenumbers/phonenumberutil.h"
@@ -41,6 +42,12 @@ std::string_view TypeName(PhoneNumberUtil::PhoneNumberType type) {
       return "unknown";
   }
   return "unknown";
+}
+
+// Built once: it parses libphonenumber's metadata.
+const NumberTyper& Typer() {
+  static const NumberTyper* const typer = new NumberTyper();
+  return *typer;
 }
 
 bool HasDigitOrLetter(std::string_view raw) {
@@ -98,7 +105,9 @@ NormalizedPhone PhoneNormalizer::Normalize(std::string_view raw) const {
   }
   // GetNumberType() is UNKNOWN exactly when IsValidNumber() is false, and
   // costs the same pattern matching, so one call answers both questions.
-  const PhoneNumberUtil::PhoneNumberType type = util.GetNumberType(number);
+  // NumberTyper gives GetNumberType()'s answer with one pattern pass where
+  // libphonenumber makes two (see number_type.h).
+  const PhoneNumberUtil::PhoneNumberType type = Typer().GetNumberType(number);
   switch (type) {
     case PhoneNumberUtil::UNKNOWN:
       result.problem = PhoneProblem::kInvalid;
@@ -121,7 +130,12 @@ NormalizedPhone PhoneNormalizer::Normalize(std::string_view raw) const {
     default:
       break;
   }
-  util.Format(number, PhoneNumberUtil::E164, &result.e164);
+  // E.164 is '+', the calling code and the national significant number:
+  // what Format(E164) writes for a valid number (only a number without
+  // national digits is formatted otherwise, and that is not valid).
+  std::string nsn;
+  util.GetNationalSignificantNumber(number, &nsn);
+  result.e164 = Cat("+", number.country_code(), nsn);
   result.extension = number.extension();
   return result;
 }
