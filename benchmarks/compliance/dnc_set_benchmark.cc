@@ -1,5 +1,7 @@
 // DNC set at registry scale: load (parse + build) time, bytes per number,
-// lookups per second. Baseline in the same run: std::binary_search over a
+// lookups per second: independent lookups one call each (the loop lets the
+// CPU overlap consecutive calls), dependent lookups (latency), and
+// ContainsBatch (software-pipelined prefetching). Baseline in the same run: std::binary_search over a
 // sorted std::vector<uint64_t> of the same numbers (8 bytes per number).
 //
 //   compliance_benchmark --benchmark_filter=Dnc
@@ -133,6 +135,19 @@ void BM_DncContains(benchmark::State& state) {
       static_cast<double>(f.set.MemoryBytes()) / static_cast<double>(f.set.size());
 }
 BENCHMARK(BM_DncContains)->Arg(10'000'000)->Arg(250'000'000);
+
+// Latency, not throughput: the next probe depends on the previous answer,
+// so no two lookups overlap (what one isolated check costs).
+void BM_DncContainsDependent(benchmark::State& state) {
+  Fixture& f = Get(state.range(0));
+  size_t i = 0;
+  for (auto _ : state) {
+    i = (i + 1 + f.set.Contains(f.probes[i & (f.probes.size() - 1)])) & (f.probes.size() - 1);
+  }
+  benchmark::DoNotOptimize(i);
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_DncContainsDependent)->Arg(10'000'000)->Arg(250'000'000);
 
 void BM_DncContainsBatch(benchmark::State& state) {
   Fixture& f = Get(state.range(0));

@@ -4,6 +4,7 @@
 
 #include "absl/container/inlined_vector.h"
 #include "compliance/embedded_data.h"
+#include "compliance/local_days.h"
 #include "compliance/nanp_number.h"
 
 namespace dialer::compliance {
@@ -32,6 +33,10 @@ struct Gate::Context {
   absl::InlinedVector<StateCode, 4> states;
   absl::InlinedVector<const StateRule*, 4> state_rules;
   const GateCampaign* campaign = nullptr;
+  // Filled by PrepareWindows(): per weekday, the federal, campaign and every
+  // state window intersected; the states whose rules ban holidays.
+  WeeklyWindows windows;
+  absl::InlinedVector<StateCode, 4> holiday_states;
 };
 
 absl::StatusOr<Rules> Rules::Default() {
@@ -65,6 +70,24 @@ void Gate::CollectStates(const std::optional<NanpNumber>& number,
   }
 }
 
+void Gate::PrepareWindows(Context& ctx) const {
+  for (int wd = 0; wd < 7; ++wd) {
+    DailyWindow w = kFederalWindow.Intersect(ctx.campaign->window[wd]);
+    for (const StateRule* rule : ctx.state_rules) w = w.Intersect(rule->windows[wd]);
+    ctx.windows[wd] = w;
+  }
+  for (const StateRule* rule : ctx.state_rules) {
+    if (rule->holidays_restricted) ctx.holiday_states.push_back(rule->state);
+  }
+}
+
+bool Gate::IsHoliday(const Context& ctx, int64_t day) const {
+  for (StateCode s : ctx.holiday_states) {
+    if (rules_.holidays->IsStateHolidayOnDay(s, day)) return true;
+  }
+  return false;
+}
+
 WindowKey Gate::WindowKeyOf(const GateContact& contact) const {
   Context ctx;
   const std::optional<NanpNumber> number = ParseNanpE164(contact.phone_e164);
@@ -87,27 +110,26 @@ absl::Time Gate::WindowOpensAt(const WindowKey& key,
       ctx.state_rules.push_back(rule);
     }
   }
+  PrepareWindows(ctx);
   return NextOpening(ctx, now);
 }
 
-uint32_t Gate::TimeReasons(const Context& ctx, ZoneId /*zone*/,
-                           absl::CivilSecond local) const {
-  const absl::CivilDay day(local);
-  const absl::Weekday weekday = absl::GetWeekday(day);
-  const int wd = static_cast<int>(weekday);
-  const int second = local.hour() * 3600 + local.minute() * 60 + local.second();
+uint32_t Gate::TimeReasons(const Context& ctx, LocalTime local) const {
+  const int wd = WeekdayOf(local.day);
+  const int second = local.second;
   uint32_t mask = 0;
   // 47 CFR 64.1200(c)(1); 16 CFR 310.4(c).
   if (!kFederalWindow.ContainsSecond(second)) mask |= Bit(Reason::kOutsideFederalWindow);
   for (const StateRule* rule : ctx.state_rules) {
     const DailyWindow& w = rule->windows[wd];
     if (w.closed()) {
-      mask |= weekday == absl::Weekday::sunday ? Bit(Reason::kSundayBan)
-                                               : Bit(Reason::kOutsideStateWindow);
+      mask |= wd == static_cast<int>(absl::Weekday::sunday) ? Bit(Reason::kSundayBan)
+                                                            : Bit(Reason::kOutsideStateWindow);
     } else if (!w.ContainsSecond(second)) {
       mask |= Bit(Reason::kOutsideStateWindow);
     }
-    if (rule->holidays_restricted && rules_.holidays->IsStateHoliday(rule->state, day)) {
+    if (rule->holidays_restricted &&
+        rules_.holidays->IsStateHolidayOnDay(rule->state, local.day)) {
       mask |= Bit(Reason::kStateHoliday);
     }
   }
@@ -118,36 +140,23 @@ uint32_t Gate::TimeReasons(const Context& ctx, ZoneId /*zone*/,
 }
 
 absl::Time Gate::ZoneOpensAt(const Context& ctx, ZoneId zone, absl::Time from,
-                             absl::CivilSecond local) const {
-  const absl::TimeZone& tz = rules_.resolver->zone(zone);
-  const int second = local.hour() * 3600 + local.minute() * 60 + local.second();
-  absl::CivilDay day(local);
-  int wd = static_cast<int>(absl::GetWeekday(day));
-  for (int offset = 0; offset <= 31; ++offset, ++day, wd = (wd + 1) % 7) {
-    DailyWindow w = kFederalWindow.Intersect(ctx.campaign->window[wd]);
-    bool holiday = false;
-    for (const StateRule* rule : ctx.state_rules) {
-      w = w.Intersect(rule->windows[wd]);
-      holiday = holiday ||
-                (rule->holidays_restricted && rules_.holidays->IsStateHoliday(rule->state, day));
-    }
-    if (holiday || w.closed()) continue;
+                             LocalTime local) const {
+  for (int offset = 0; offset <= 31; ++offset) {
+    const int64_t day = local.day + offset;
+    const DailyWindow& w = ctx.windows[WeekdayOf(day)];
+    if (w.closed() || IsHoliday(ctx, day)) continue;
     if (offset == 0) {
-      if (second >= w.end_minute * 60) continue;
-      if (second >= w.start_minute * 60) return from;
+      if (local.second >= w.end_minute * 60) continue;
+      if (local.second >= w.start_minute * 60) return from;
     }
-    const absl::CivilSecond start(day.year(), day.month(), day.day(), w.start_minute / 60,
-                                  w.start_minute % 60, 0);
-    const absl::TimeZone::TimeInfo info = tz.At(start);
-    const absl::Time t =
-        info.kind == absl::TimeZone::TimeInfo::SKIPPED ? info.trans : info.pre;
-    return std::max(t, from);
+    return std::max(LocalInstant(rules_.resolver->zone(zone), day, w.start_minute * 60, zone),
+                    from);
   }
   return absl::InfiniteFuture();
 }
 
 absl::Time Gate::NextOpening(const Context& ctx, absl::Time from,
-                             std::span<const absl::CivilSecond> locals_at_from) const {
+                             std::span<const LocalTime> locals_at_from) const {
   absl::Time t = from;
   // opens[i] == t: zone i is known to be open at t.
   absl::InlinedVector<absl::Time, 8> opens(ctx.zones.size(), absl::InfinitePast());
@@ -155,14 +164,15 @@ absl::Time Gate::NextOpening(const Context& ctx, absl::Time from,
     absl::Time next = t;
     for (size_t z = 0; z < ctx.zones.size(); ++z) {
       if (opens[z] == t) continue;
-      const absl::CivilSecond local = i == 0 && locals_at_from.size() == ctx.zones.size()
-                                          ? locals_at_from[z]
-                                          : rules_.resolver->zone(ctx.zones[z]).At(t).cs;
-      if (TimeReasons(ctx, ctx.zones[z], local) == 0) {
+      const ZoneId zone = ctx.zones[z];
+      const LocalTime local = i == 0 && locals_at_from.size() == ctx.zones.size()
+                                  ? locals_at_from[z]
+                                  : LocalTimeAt(rules_.resolver->zone(zone), t, zone);
+      if (TimeReasons(ctx, local) == 0) {
         opens[z] = t;
         continue;
       }
-      opens[z] = ZoneOpensAt(ctx, ctx.zones[z], t, local);
+      opens[z] = ZoneOpensAt(ctx, zone, t, local);
       if (opens[z] == absl::InfiniteFuture()) return opens[z];
       next = std::max(next, opens[z]);
     }
@@ -200,6 +210,7 @@ Decision Gate::Check(const GateContact& contact, const GateCampaign& campaign,
   if (!tz_ok) mask |= Bit(Reason::kInvalidTimeZone);
 
   CollectStates(number, contact.state, ctx);
+  PrepareWindows(ctx);
   int state_cap = 0;
   for (StateCode s : ctx.states) {
     d.states.push_back(UnpackStateCode(s));
@@ -214,11 +225,13 @@ Decision Gate::Check(const GateContact& contact, const GateCampaign& campaign,
 
   d.zones.reserve(ctx.zones.size());
   d.local_times.reserve(ctx.zones.size());
+  absl::InlinedVector<LocalTime, 8> locals;
   for (ZoneId z : ctx.zones) {
-    const absl::CivilSecond local = rules_.resolver->zone(z).At(now).cs;
+    const LocalTime local = LocalTimeAt(rules_.resolver->zone(z), now, z);
     d.zones.push_back(rules_.resolver->zone_name(z));
-    d.local_times.push_back(local);
-    mask |= TimeReasons(ctx, z, local);
+    d.local_times.push_back(ToCivilSecond(local));
+    locals.push_back(local);
+    mask |= TimeReasons(ctx, local);
   }
 
   if (number && rules_.dnc != nullptr) {
@@ -281,9 +294,8 @@ Decision Gate::Check(const GateContact& contact, const GateCampaign& campaign,
     d.retry_at = (mask & kTimeReasons) == 0 && caps_clear == now
                      ? now
                      : NextOpening(ctx, caps_clear,
-                                   caps_clear == now ? std::span<const absl::CivilSecond>(
-                                                           d.local_times)
-                                                     : std::span<const absl::CivilSecond>());
+                                   caps_clear == now ? std::span<const LocalTime>(locals)
+                                                     : std::span<const LocalTime>());
   } else {
     d.retry_at = absl::InfiniteFuture();
   }

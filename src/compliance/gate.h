@@ -26,9 +26,12 @@
 //   Decision d = gate.Check(contact, campaign, counters, now);
 //   if (!d.allowed) store.AppendAudit(DecisionToJson(d));
 //
-// Thread-safety: Check() is const and may run concurrently, provided nobody
-// mutates the Rules (blackouts, internal DNC) at the same time. The engine
-// mutates them on its strand between checks.
+// Thread-safety: Check(), WindowKeyOf() and WindowOpensAt() are const and
+// may run concurrently from any threads (the C ABI and `dialer gate` may),
+// provided nobody mutates the Rules (blackouts, internal DNC) at the same
+// time. The engine mutates them on its strand between checks. The only
+// memo, local_days.h's zone-day table, is per thread and exact, so answers
+// never depend on which thread asks or what it asked before.
 #ifndef DIALER_COMPLIANCE_GATE_H_
 #define DIALER_COMPLIANCE_GATE_H_
 
@@ -47,6 +50,7 @@
 #include "compliance/decision.h"
 #include "compliance/dnc_lists.h"
 #include "compliance/holiday_calendar.h"
+#include "compliance/local_days.h"
 #include "compliance/state_blackouts.h"
 #include "compliance/state_rules.h"
 #include "compliance/zone_resolver.h"
@@ -163,15 +167,19 @@ class Gate {
   // Fills the states of `ctx` from the area code and the address.
   void CollectStates(const std::optional<NanpNumber>& number,
                      std::string_view address_state, Context& ctx) const;
-  uint32_t TimeReasons(const Context& ctx, ZoneId zone, absl::CivilSecond local) const;
+  // Fills ctx.windows and ctx.holiday_states. REQUIRES: campaign and
+  // state_rules set.
+  void PrepareWindows(Context& ctx) const;
+  bool IsHoliday(const Context& ctx, int64_t day) const;
+  uint32_t TimeReasons(const Context& ctx, LocalTime local) const;
   // First instant >= from at which `zone` is open; `local` is the zone's
-  // civil time at `from`.
+  // wall time at `from`.
   absl::Time ZoneOpensAt(const Context& ctx, ZoneId zone, absl::Time from,
-                         absl::CivilSecond local) const;
+                         LocalTime local) const;
   // First instant >= from at which every zone is open. `locals_at_from`, if
-  // not empty, holds each zone's civil time at `from` (saves conversions).
+  // not empty, holds each zone's wall time at `from` (saves conversions).
   absl::Time NextOpening(const Context& ctx, absl::Time from,
-                         std::span<const absl::CivilSecond> locals_at_from = {}) const;
+                         std::span<const LocalTime> locals_at_from = {}) const;
 
   const Rules& rules_;
 };

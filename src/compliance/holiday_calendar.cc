@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "compliance/local_days.h"
+
 namespace dialer::compliance {
 namespace {
 
@@ -148,6 +150,15 @@ bool HolidayCalendar::IsStateHoliday(StateCode state, CivilDay day) const {
     if (h.date == day) return true;
   }
   return false;
+}
+
+bool HolidayCalendar::IsStateHolidayOnDay(StateCode state, int64_t day) const {
+  const int64_t i = day - kFirstDayNumber;
+  if (i >= 0 && i < static_cast<int64_t>(federal_bits_.size())) {
+    const auto it = state_bits_.find(state);
+    return it != state_bits_.end() ? it->second[i] : federal_bits_[i];
+  }
+  return IsStateHoliday(state, ToCivilDay(day));
 }
 
 }  // namespace dialer::compliance

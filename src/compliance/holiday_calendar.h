@@ -28,6 +28,7 @@
 #ifndef DIALER_COMPLIANCE_HOLIDAY_CALENDAR_H_
 #define DIALER_COMPLIANCE_HOLIDAY_CALENDAR_H_
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -63,10 +64,14 @@ class HolidayCalendar {
 
   // True iff `day` is a holiday (actual or observed) for `state`.
   bool IsStateHoliday(StateCode state, absl::CivilDay day) const;
+  // The same for `day` counted in days since 1970-01-01 (no civil-time
+  // normalisation on the hot path of the gate).
+  bool IsStateHolidayOnDay(StateCode state, int64_t day) const;
 
  private:
   static constexpr int kFirstYear = 1990;
   static constexpr int kLastYear = 2100;
+  static constexpr int64_t kFirstDayNumber = 7305;  // 1990-01-01 from 1970-01-01
   std::vector<bool> federal_bits_;
   absl::flat_hash_map<StateCode, std::vector<bool>> state_bits_;
 };
