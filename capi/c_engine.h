@@ -1,7 +1,6 @@
 // What a dialer_engine handle holds: the engine and the host adapters it
-// uses, plus the little the C ABI remembers on top of the engine (agents
-// seen, for dashboards; phones and emails added, for CSV deduplication; the
-// internal DNC numbers, for the CSV scrub).
+// uses, plus the one thing the C ABI remembers on top of the engine: the
+// agents that logged in through it, for dashboards.
 //
 // Thread-safe: the engine serializes itself; the extra state is guarded by
 // `mu`.
@@ -31,16 +30,6 @@ struct dialer_engine {
 
   absl::Mutex mu;
   std::set<std::string> agents ABSL_GUARDED_BY(mu);
-  std::set<std::string> phones ABSL_GUARDED_BY(mu);
-  std::set<std::string> emails ABSL_GUARDED_BY(mu);
-  std::set<std::string> dnc ABSL_GUARDED_BY(mu);
 };
-
-namespace dialer::capi {
-
-// Remembers the numbers and email of contacts this handle added.
-void RememberContact(dialer_engine& e, const Contact& c);
-
-}  // namespace dialer::capi
 
 #endif  // DIALER_CAPI_C_ENGINE_H_

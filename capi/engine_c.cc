@@ -104,13 +104,6 @@ absl::Status BuildEngine(const dialer_engine_options& o,
 
 }  // namespace
 
-void RememberContact(dialer_engine& e, const Contact& c) {
-  absl::MutexLock lock(&e.mu);
-  e.phones.insert(c.phone);
-  for (const std::string& p : c.alternate_phones) e.phones.insert(p);
-  if (!c.email.empty()) e.emails.insert(c.email);
-}
-
 }  // namespace dialer::capi
 
 using dialer::capi::Arg;
@@ -184,10 +177,8 @@ dialer_status dialer_engine_add_contact(int64_t* out, dialer_engine* engine,
     if (!v.ok()) return v.status();
     auto c = dialer::capi::ContactFromJson(*v, "$");
     if (!c.ok()) return c.status();
-    dialer::Contact contact = *c;
-    auto ids = e.engine->AddContacts(campaign_id, {std::move(*c)});
+    auto ids = e.engine->AddContacts(campaign_id, {*std::move(c)});
     if (!ids.ok()) return ids.status();
-    dialer::capi::RememberContact(e, contact);
     if (out != nullptr) *out = ids->front();
     return absl::OkStatus();
   });
@@ -264,14 +255,9 @@ dialer_status dialer_engine_add_to_dnc(dialer_engine* engine,
                                        const char* phone_e164,
                                        const char* source) {
   return WithEngine(engine, {{phone_e164, "phone_e164"}},
-                    [&](dialer_engine& e) -> absl::Status {
-    const char* src = source == nullptr ? "api" : source;
-    absl::Status st = e.engine->AddToDoNotCall(phone_e164, src);
-    if (st.ok()) {
-      absl::MutexLock lock(&e.mu);
-      e.dnc.insert(phone_e164);
-    }
-    return st;
+                    [&](dialer_engine& e) {
+    return e.engine->AddToDoNotCall(phone_e164,
+                                    source == nullptr ? "api" : source);
   });
 }
 

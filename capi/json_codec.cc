@@ -882,29 +882,56 @@ absl::StatusOr<std::vector<DncEntry>> DncEntriesFromJson(std::string_view text) 
       });
 }
 
-absl::StatusOr<ingest::IngestOptions> IngestOptionsFromJson(
-    std::string_view text) {
-  ingest::IngestOptions o;
+namespace {
+
+// The engine takes the mapping as (header, field name) pairs; the name of a
+// parsed target is its field's, or "custom:<key>".
+std::vector<std::pair<std::string, std::string>> MappingNames(
+    const ingest::ExplicitMapping& mapping) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [header, target] : mapping) {
+    if (target.field == ingest::ContactField::kCustom) {
+      out.emplace_back(header, absl::StrCat("custom:", target.custom_name.empty()
+                                                           ? header
+                                                           : target.custom_name));
+    } else {
+      out.emplace_back(header, std::string(ingest::ToString(target.field)));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+absl::StatusOr<ImportOptions> ImportOptionsFromJson(std::string_view text) {
+  ImportOptions o;
   if (text.empty()) return o;
   absl::StatusOr<json::value> v = ParseJson(text, "import options");
   if (!v.ok()) return v.status();
   Reader r(*v, "$");
-  r.Str("default_region", &o.phone.default_region);
-  r.Bool("reject_toll_free", &o.phone.reject_toll_free);
+  r.Str("default_region", &o.default_region);
+  r.Bool("reject_toll_free", &o.reject_toll_free);
   if (const json::value* m = r.Get("mapping"); m != nullptr && r.ok()) {
     auto mapping = ingest::ParseMappingJson(json::serialize(*m));
-    if (mapping.ok()) o.mapping = *std::move(mapping);
+    if (mapping.ok()) o.column_mapping = MappingNames(*mapping);
     else r.Fail(r.Path("mapping"), StdView(mapping.status().message()));
   }
   if (const json::value* a = r.Get("assignment"); a != nullptr && r.ok()) {
     auto assignment = ingest::ParseAssignmentJson(json::serialize(*a));
-    if (assignment.ok()) o.assignment = *std::move(assignment);
-    else r.Fail(r.Path("assignment"), StdView(assignment.status().message()));
+    if (assignment.ok()) {
+      for (ingest::TerritoryRule& rule : assignment->rules) {
+        o.territory_rules.push_back({std::move(rule.field), std::move(rule.values),
+                                     std::move(rule.agents), std::move(rule.team)});
+      }
+      o.round_robin_agents = std::move(assignment->fallback_agents);
+    } else {
+      r.Fail(r.Path("assignment"), StdView(assignment.status().message()));
+    }
   }
   std::string duplicates = "skip";
   r.Str("duplicates", &duplicates);
   if (duplicates == "merge") {
-    o.duplicates = ingest::DuplicatePolicy::kMerge;
+    o.duplicates = ImportOptions::Duplicates::kMerge;
   } else if (duplicates != "skip") {
     r.Fail(r.Path("duplicates"),
            absl::StrCat("expected one of skip|merge, got \"", duplicates, "\""));
@@ -921,36 +948,34 @@ absl::StatusOr<ingest::IngestOptions> IngestOptionsFromJson(
   return o;
 }
 
-json::value IngestReportToJson(const ingest::IngestReport& report,
-                               const std::vector<ContactId>& ids) {
-  const ingest::StageCounts& c = report.counts;
+json::value ImportReportToJson(const ImportReport& report) {
   json::array issues;
-  for (const ingest::RowIssue& i : report.issues) {
+  for (const ImportIssue& i : report.issues) {
     issues.push_back({{"line", i.line},
                       {"column", i.column},
-                      {"outcome", Name(ingest::ToString(i.outcome))},
-                      {"reason", Name(ingest::ToString(i.reason))},
+                      {"outcome", i.outcome},
+                      {"reason", i.reason},
                       {"value", i.value},
                       {"detail", i.detail}});
   }
   json::array id_list;
-  for (ContactId id : ids) id_list.push_back(id);
+  for (ContactId id : report.contact_ids) id_list.push_back(id);
   return {{"counts",
-           {{"rows", c.rows},
-            {"parsed", c.parsed},
-            {"validated", c.validated},
-            {"unique", c.unique},
-            {"dnc_clear", c.dnc_clear},
-            {"accepted", c.accepted},
-            {"rejected", c.rejected},
-            {"duplicates", c.duplicates},
-            {"duplicates_in_file", c.duplicates_in_file},
-            {"duplicates_existing", c.duplicates_existing},
-            {"merged", c.merged},
-            {"dnc", c.dnc},
-            {"warnings", c.warnings},
-            {"blank_lines", c.blank_lines}}},
-          {"encoding", Name(ingest::ToString(report.encoding))},
+           {{"rows", report.rows},
+            {"parsed", report.stages.parsed},
+            {"validated", report.stages.validated},
+            {"unique", report.stages.unique},
+            {"dnc_clear", report.stages.dnc_clear},
+            {"accepted", report.accepted},
+            {"rejected", report.rejected},
+            {"duplicates", report.duplicates},
+            {"duplicates_in_file", report.duplicates_in_file},
+            {"duplicates_existing", report.duplicates_existing},
+            {"merged", report.merged},
+            {"dnc", report.dnc},
+            {"warnings", report.warnings},
+            {"blank_lines", report.blank_lines}}},
+          {"encoding", report.encoding},
           {"bytes", report.bytes},
           {"issues", std::move(issues)},
           {"contact_ids", std::move(id_list)}};

@@ -25,9 +25,8 @@
 #include "dialer/contact.h"
 #include "dialer/engine.h"
 #include "dialer/events.h"
+#include "dialer/import.h"
 #include "dialer/store.h"
-#include "ingest/ingest_options.h"
-#include "ingest/ingest_report.h"
 
 namespace dialer::capi {
 
@@ -80,12 +79,13 @@ absl::StatusOr<std::vector<DncEntry>> DncEntriesFromJson(std::string_view text);
 
 // CSV import: {"default_region", "reject_toll_free", "mapping",
 // "assignment", "duplicates": "skip"|"merge", "dedupe_by_email",
-// "delimiter"}; empty text means the defaults.
-absl::StatusOr<ingest::IngestOptions> IngestOptionsFromJson(
-    std::string_view text);
-// The import report with the ids the accepted contacts got.
-boost::json::value IngestReportToJson(const ingest::IngestReport& report,
-                                      const std::vector<ContactId>& ids);
+// "delimiter"} as the engine's ImportOptions; empty text means the
+// defaults. "mapping" and "assignment" are the ingest files' formats
+// (docs/ingest.md).
+absl::StatusOr<ImportOptions> ImportOptionsFromJson(std::string_view text);
+// The engine's import report as the C ABI's JSON ("counts", "encoding",
+// "bytes", "issues", "contact_ids").
+boost::json::value ImportReportToJson(const ImportReport& report);
 
 // Compact serialization (no spaces), as every JSON string of the ABI.
 std::string Serialize(const boost::json::value& v);

@@ -228,9 +228,11 @@ DIALER_API dialer_status dialer_engine_add_contact(int64_t *out,
                                                    const char *campaign_id,
                                                    const char *contact_json);
 
-/** Imports a CSV file through the ingest pipeline (parse, map, normalize to
- *  E.164, validate, deduplicate against this engine's contacts, scrub the
- *  internal do-not-call list) and adds the accepted contacts to a campaign.
+/** Imports a CSV file through the engine's import pipeline, the same for
+ *  every host language (parse, map, normalize to E.164, validate,
+ *  deduplicate within the file and against every contact the engine holds,
+ *  scrub the engine's do-not-call lists, assign) and adds the accepted
+ *  contacts to a campaign.
  *  @param[out] out  the import report as JSON (counts per stage, one issue
  *          per rejected or duplicate row with its line, and the new contact
  *          ids); release with dialer_free.
@@ -240,7 +242,9 @@ DIALER_API dialer_status dialer_engine_add_contact(int64_t *out,
  *  @return DIALER_OK even when rows were rejected (see the report);
  *          DIALER_NOT_FOUND for an unknown campaign; DIALER_INVALID_ARGUMENT
  *          for bad options or a file that cannot be read as a whole (no
- *          header row, no phone column); then nothing was added. */
+ *          header row, no phone column); DIALER_ABORTED when another call
+ *          added one of the accepted numbers meanwhile (retrying is safe);
+ *          then nothing was added and *out is NULL. */
 DIALER_API dialer_status dialer_engine_import_csv(char **out,
                                                   dialer_engine *engine,
                                                   const char *campaign_id,

@@ -128,12 +128,47 @@ TEST(JsonCodecTest, EventsCarryTypeAndTime) {
 }
 
 TEST(JsonCodecTest, ImportOptionsAreChecked) {
-  auto ok = IngestOptionsFromJson(R"({"duplicates": "merge", "delimiter": ";"})");
+  auto ok = ImportOptionsFromJson(
+      R"({"duplicates": "merge", "delimiter": ";",
+          "mapping": {"Mobile": "phone", "Notes": "custom:memo", "Fax": "ignore"},
+          "assignment": {"rules": [{"field": "state", "values": ["NY"],
+                                    "agents": ["ann"]}],
+                         "agents": ["bob"]}})");
   ASSERT_TRUE(ok.ok()) << ok.status();
   EXPECT_EQ(ok->delimiter, ';');
-  EXPECT_EQ(ok->duplicates, ingest::DuplicatePolicy::kMerge);
-  auto bad = IngestOptionsFromJson(R"({"duplicates": "keep"})");
+  EXPECT_EQ(ok->duplicates, ImportOptions::Duplicates::kMerge);
+  EXPECT_THAT(ok->column_mapping,
+              ::testing::UnorderedElementsAre(
+                  std::pair<std::string, std::string>("Mobile", "phone"),
+                  std::pair<std::string, std::string>("Notes", "custom:memo"),
+                  std::pair<std::string, std::string>("Fax", "ignore")));
+  ASSERT_EQ(ok->territory_rules.size(), 1u);
+  EXPECT_EQ(ok->territory_rules[0].field, "state");
+  EXPECT_THAT(ok->territory_rules[0].agents, ::testing::ElementsAre("ann"));
+  EXPECT_THAT(ok->round_robin_agents, ::testing::ElementsAre("bob"));
+  auto bad = ImportOptionsFromJson(R"({"duplicates": "keep"})");
   EXPECT_THAT(bad.status().message(), HasSubstr("$.duplicates"));
+  auto bad_mapping = ImportOptionsFromJson(R"({"mapping": {"Mobile": "fax"}})");
+  EXPECT_THAT(bad_mapping.status().message(), HasSubstr("$.mapping"));
+}
+
+TEST(JsonCodecTest, ImportReportKeepsTheAbiShape) {
+  ImportReport r;
+  r.rows = 2;
+  r.accepted = 1;
+  r.rejected = 1;
+  r.stages = {2, 1, 1, 1};
+  r.bytes = 40;
+  r.encoding = "utf-8";
+  r.issues.push_back({3, "Phone", "rejected", "invalid_phone", "x", "bad"});
+  r.contact_ids = {7};
+  EXPECT_EQ(Serialize(ImportReportToJson(r)),
+            R"({"counts":{"rows":2,"parsed":2,"validated":1,"unique":1,"dnc_clear":1,)"
+            R"("accepted":1,"rejected":1,"duplicates":0,"duplicates_in_file":0,)"
+            R"("duplicates_existing":0,"merged":0,"dnc":0,"warnings":0,"blank_lines":0},)"
+            R"("encoding":"utf-8","bytes":40,"issues":[{"line":3,"column":"Phone",)"
+            R"("outcome":"rejected","reason":"invalid_phone","value":"x","detail":"bad"}],)"
+            R"("contact_ids":[7]})");
 }
 
 }  // namespace
