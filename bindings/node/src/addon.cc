@@ -12,12 +12,8 @@
 // is reported back by index.js as a FAILED provider event.
 #include "napi_setup.h"
 
-#include <algorithm>
 #include <cstdint>
 #include <functional>
-#include <map>
-#include <mutex>
-#include <set>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,6 +21,7 @@
 
 #include "dialer/c.h"
 #include "dialer/c_provider.h"
+#include "manual_clock.h"
 
 namespace {
 
@@ -132,56 +129,7 @@ dialer_provider MakeProvider(Host* host) {
 // A manual clock owned by the addon, for hosts (and tests) that drive time
 // themselves: JS cannot answer now_us synchronously from the engine's
 // thread, so the clock lives here and JS moves it with advanceClock().
-struct ManualClock {
-  std::mutex mu;
-  int64_t now_us = 0;
-  uint64_t seq = 0;
-  std::map<std::pair<int64_t, uint64_t>, uint64_t> timers;  // (when, seq) -> id
-  std::set<uint64_t> canceled;
-
-  static ManualClock* Of(void* ud) { return static_cast<ManualClock*>(ud); }
-
-  dialer_clock VTable() {
-    dialer_clock c = DIALER_CLOCK_INIT;
-    c.user_data = this;
-    c.now_us = [](void* ud) {
-      std::lock_guard<std::mutex> lock(Of(ud)->mu);
-      return Of(ud)->now_us;
-    };
-    c.schedule_at = [](void* ud, dialer_time_us when, uint64_t id) {
-      ManualClock* m = Of(ud);
-      std::lock_guard<std::mutex> lock(m->mu);
-      m->timers.emplace(std::make_pair(std::max(when, m->now_us), ++m->seq), id);
-    };
-    c.cancel = [](void* ud, uint64_t id) {
-      std::lock_guard<std::mutex> lock(Of(ud)->mu);
-      Of(ud)->canceled.insert(id);
-    };
-    return c;
-  }
-
-  // Fires every timer due up to `until` in (deadline, order) order.
-  dialer_status AdvanceTo(dialer_engine* engine, int64_t until, int* fired) {
-    for (;;) {
-      uint64_t id;
-      {
-        std::lock_guard<std::mutex> lock(mu);
-        if (timers.empty() || timers.begin()->first.first > until) break;
-        auto it = timers.begin();
-        now_us = std::max(now_us, it->first.first);
-        id = it->second;
-        timers.erase(it);
-        if (canceled.erase(id) > 0) continue;
-      }
-      dialer_status st = dialer_engine_fire_timer(engine, id);
-      if (st == DIALER_OK) ++*fired;
-      else if (st != DIALER_NOT_FOUND) return st;
-    }
-    std::lock_guard<std::mutex> lock(mu);
-    now_us = std::max(now_us, until);
-    return DIALER_OK;
-  }
-};
+using dialer_bindings::ManualClock;
 
 // An engine and the channel its callbacks use. Freed by close() or, if JS
 // forgets, by the External's finalizer.
@@ -280,8 +228,7 @@ Napi::Value EngineNew(const Napi::CallbackInfo& info) {
   o.event_user_data = box->host.get();
   dialer_clock clock;
   if (info.Length() > 2 && info[2].IsNumber()) {
-    box->clock = std::make_unique<ManualClock>();
-    box->clock->now_us = info[2].As<Napi::Number>().Int64Value();
+    box->clock = std::make_unique<ManualClock>(info[2].As<Napi::Number>().Int64Value());
     clock = box->clock->VTable();
     o.clock = &clock;
   }
@@ -438,8 +385,7 @@ Napi::Value AdvanceClock(const Napi::CallbackInfo& info) {
 Napi::Value ClockNow(const Napi::CallbackInfo& info) {
   EngineBox* box = Unwrap(info);
   if (box->clock == nullptr) return info.Env().Undefined();
-  std::lock_guard<std::mutex> lock(box->clock->mu);
-  return Napi::Number::New(info.Env(), static_cast<double>(box->clock->now_us));
+  return Napi::Number::New(info.Env(), static_cast<double>(box->clock->Now()));
 }
 
 // simRun(scenarioJson, pacer|null, seed|null, onLogLine|null) -> Promise<string>
