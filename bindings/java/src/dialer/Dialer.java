@@ -8,6 +8,13 @@ public final class Dialer {
 
   private Dialer() {}
 
+  /** The library's version as {major, minor, patch}. */
+  public static int[] versionNumbers() {
+    int[] major = new int[1], minor = new int[1], patch = new int[1];
+    DialerNative.dialer_version(major, minor, patch);
+    return new int[] {major[0], minor[0], patch[0]};
+  }
+
   /** The library's version, "major.minor.patch". */
   public static String version() {
     return DialerNative.dialer_version_string();
