@@ -52,6 +52,7 @@ NOT_BOUND = {
 DECL = re.compile(r"DIALER_API\s+[^;]*?\b(dialer_[a-z0-9_]+)\s*\(", re.S)
 BOUND_COMMENT = re.compile(r"//\s*C:\s*(dialer_[a-z0-9_]+)")
 SWIG_IGNORE = re.compile(r"%ignore\s+(dialer_[a-z0-9_]+)\s*;\s*//\s*(.+)")
+SWIG_IGNORE_ANY = re.compile(r"%ignore\s+(dialer_[a-z0-9_]+)\s*;")
 
 
 def c_functions(root):
@@ -72,17 +73,21 @@ def main(argv):
     if not functions:
         print("no DIALER_API functions found")
         return 1
+    problems = []
     bindings = {
         "python": bound_by_comments(root / "bindings/python/src/core.cc"),
         "node": bound_by_comments(root / "bindings/node/src/addon.cc"),
     }
     swig = root / "bindings/swig/dialer.i"
     if swig.exists():
-        ignored = dict(SWIG_IGNORE.findall(swig.read_text()))
+        text = swig.read_text()
+        ignored = dict(SWIG_IGNORE.findall(text))
+        for f in sorted(set(SWIG_IGNORE_ANY.findall(text)) & set(functions) - set(ignored)):
+            problems.append(f"java: %ignore {f} carries no // reason")
+            ignored[f] = ""
         shim = bound_by_comments(root / "bindings/java/native/java_host.cc") or set()
         bindings["java"] = (set(functions) - set(ignored)) | shim
         NOT_BOUND["java"] = {f: why for f, why in ignored.items() if f not in shim}
-    problems = []
     for language, bound in bindings.items():
         if bound is None:
             problems.append(f"{language}: binding sources not found")
