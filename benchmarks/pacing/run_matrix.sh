@@ -22,7 +22,10 @@ if [[ ! -f "${build}/build.ninja" ]]; then
   cmake -S "${root}" -B "${build}" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     -DDIALER_BUILD_TESTS=OFF -DDIALER_BUILD_BENCHMARKS=ON "${launcher[@]}" >/dev/null
 fi
-ninja -C "${build}" -j2 pacing_matrix >/dev/null
+if ! log="$(ninja -C "${build}" -j2 pacing_matrix 2>&1)"; then
+  echo "${log}" >&2
+  exit 1
+fi
 cd "${root}"
 uptime >&2
 exec "${build}/src/pacing/pacing_matrix" --scenarios benchmarks/pacing/scenarios \

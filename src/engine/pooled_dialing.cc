@@ -155,6 +155,7 @@ pacing::Snapshot EngineImpl::BuildSnapshot(const Campaign& campaign,
   }
   snap.abandon_rate_30d = campaign.abandon.Rate(now);
   snap.abandon_state = campaign.abandon.State(now);
+  snap.abandons_until_stop = campaign.abandon.AbandonsUntilStop(now);
   return snap;
 }
 

@@ -29,6 +29,7 @@
 #define DIALER_PACING_PACER_H_
 
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -77,6 +78,11 @@ struct Snapshot {
   // The compliance module's rolling 30-day abandon rate and state.
   double abandon_rate_30d = 0;
   compliance::AbandonState abandon_state = compliance::AbandonState::kNormal;
+  // How many more abandons (with no more live answers) keep the 30-day rate
+  // below the stop level (compliance::AbandonTracker::AbandonsUntilStop):
+  // small while the window holds few live answers - a fresh campaign's
+  // first abandon stops it - however low the rate. Default: no constraint.
+  int64_t abandons_until_stop = std::numeric_limits<int64_t>::max();
 };
 
 struct Plan {

@@ -15,17 +15,24 @@ constexpr double kCalibrationPrior = 3;
 constexpr double kThetaGain = 0.03;
 // One-sided z of the live-share upper bound.
 constexpr double kLiveShareZ = 1.0;
+// Decay of the pick-up / awaiting-verdict sums, per pick-up.
+constexpr double kPickupHalfLife = 2000;
+// Prior of the unbridged share: this many pick-ups, all of them waiting.
+constexpr double kPickupPrior = 50;
+// One-sided z of the unbridged share's upper bound.
+constexpr double kUnbridgedZ = 2.0;
+// The 2-second rule: a connect later than this after the verdict is an
+// abandon (the engine reports it as connected, with its wait).
+constexpr double kTwoSecondRuleS = 2.0;
 
 double Seconds(absl::Duration d) { return absl::ToDoubleSeconds(d); }
 
 }  // namespace
 
 PredictivePacer::PredictivePacer(const PacerOptions& options)
-    : budget_(std::max(kMinBudget, options.EffectiveTarget() -
-                                       options.detector_false_positive_rate)),
-      pacing_limit_(std::max(kMinBudget,
-                             options.abandon_limit -
-                                 options.detector_false_positive_rate)),
+    : target_(options.EffectiveTarget()),
+      limit_(options.abandon_limit),
+      false_positive_(options.detector_false_positive_rate),
       outcomes_(DialOutcomeEstimator::Prior{}, /*half_life_dials=*/150,
                 options.time_zone),
       ring_pickup_({12, 0.5, 5}, 200),
@@ -34,10 +41,26 @@ PredictivePacer::PredictivePacer(const PacerOptions& options)
       verdict_({2.5, 0.4, 5}, 200),
       talk_({150, 1.0, 5}, 100),
       wrap_({30, 0.5, 5}, 100),
-      theta_(std::clamp(3 * budget_, 0.02, 0.3)) {}
+      theta_(std::clamp(3 * Budget(), 0.02, 0.3)) {}
 
 bool PredictivePacer::warming_up() const {
   return outcomes_.count() < kWarmupOutcomes || live_outcomes_ < kWarmupLive;
+}
+
+double PredictivePacer::UnbridgedPickupShare() const {
+  const double n = pickups_ + kPickupPrior;
+  const double waited = awaiting_seconds_ / std::max(0.1, verdict_.Mean());
+  const double share = std::clamp((waited + kPickupPrior) / n, 0.0, 1.0);
+  return std::min(1.0, share + kUnbridgedZ * std::sqrt(share * (1 - share) / n));
+}
+
+double PredictivePacer::Budget() const {
+  return std::max(kMinBudget,
+                  target_ - false_positive_ * UnbridgedPickupShare());
+}
+
+double PredictivePacer::PacingLimit() const {
+  return std::max(kMinBudget, limit_ - false_positive_ * UnbridgedPickupShare());
 }
 
 double PredictivePacer::EffectiveBudget() const {
@@ -45,7 +68,16 @@ double PredictivePacer::EffectiveBudget() const {
       (observed_abandons_ + kCalibrationPrior) /
           (forecast_abandons_ + kCalibrationPrior),
       0.25, 2.5);
-  return budget_ / calibration;
+  return Budget() / calibration;
+}
+
+void PredictivePacer::ObserveAwaitingVerdict(const Snapshot& s,
+                                             int awaiting_verdict) {
+  if (last_snapshot_ != absl::InfinitePast() && s.now > last_snapshot_) {
+    awaiting_seconds_ += last_awaiting_ * Seconds(s.now - last_snapshot_);
+  }
+  last_snapshot_ = s.now;
+  last_awaiting_ = awaiting_verdict;
 }
 
 ForecastInput PredictivePacer::BuildForecast(const Snapshot& s) const {
@@ -165,14 +197,24 @@ int PredictivePacer::ModelDials(const Snapshot& s, double theta) {
 
 Plan PredictivePacer::Decide(const Snapshot& s) {
   const SnapshotCounts c = CountSnapshot(s);
+  ObserveAwaitingVerdict(s, c.awaiting_verdict);
   const Plan plan{0, s.now + absl::Seconds(1)};
   pending_.clear();
   // Throttle halves; a 30-day rate past 90% of what pacing may use shrinks
   // in proportion (the engine's rate excludes the detector's errors).
   guard_ = s.abandon_state == compliance::AbandonState::kThrottle ? 0.5 : 1.0;
-  const double pacing_limit = 0.9 * pacing_limit_;
+  const double pacing_limit = 0.9 * PacingLimit();
   if (s.abandon_rate_30d > pacing_limit) {
     guard_ *= std::max(0.25, pacing_limit / s.abandon_rate_30d);
+  }
+  // A window with few live answers (a fresh campaign): the next abandon or
+  // two would stop pooled dialing for a long while however low the rate.
+  // Only the safest calls until it can absorb kStopMarginAbandons.
+  if (s.abandons_until_stop < kStopMarginAbandons) {
+    guard_ *= kStopMarginFloor +
+              (1 - kStopMarginFloor) *
+                  static_cast<double>(std::max<int64_t>(0, s.abandons_until_stop)) /
+                  kStopMarginAbandons;
   }
   if (s.abandon_state == compliance::AbandonState::kStop) {
     return Plan{PowerDials(c), plan.review_at};
@@ -184,6 +226,12 @@ Plan PredictivePacer::Decide(const Snapshot& s) {
   } else {
     wanted = ModelDials(s, theta_ * guard_);
   }
+  // Never slower than power dialing: calls in flight topped up to the ready
+  // agents. Each of those calls has a ready agent for its live answer
+  // whatever the others do, so they cannot abandon (an agent leaves ready
+  // only by taking a call). This is what binds with very few agents or a
+  // fresh window, where the model's risk threshold may refuse even these.
+  wanted = std::max(wanted, c.ready - c.calls_in_flight);
   return Plan{ApplyAbandonState(s.abandon_state, c, wanted), plan.review_at};
 }
 
@@ -207,12 +255,16 @@ void PredictivePacer::OnDialResolved(absl::Time t, DialOutcome outcome,
     case DialOutcome::kHuman:
       ++live_outcomes_;
       [[fallthrough]];
-    case DialOutcome::kMachine:
+    case DialOutcome::kMachine: {
+      const double decay = std::exp2(-1.0 / kPickupHalfLife);
+      pickups_ = pickups_ * decay + 1;
+      awaiting_seconds_ *= decay;
       ring_pickup_.Record(ring);
       if (verdict_latency > absl::ZeroDuration()) {
         verdict_.Record(Seconds(verdict_latency));
       }
       break;
+    }
     case DialOutcome::kNoAnswer:
       ring_timeout_.Record(ring);
       break;
@@ -229,8 +281,10 @@ void PredictivePacer::DecayCalibration() {
   observed_abandons_ *= decay;
 }
 
-void PredictivePacer::OnLiveAnswerConnected(absl::Time, absl::Duration) {
+void PredictivePacer::OnLiveAnswerConnected(absl::Time, absl::Duration wait) {
   DecayCalibration();
+  // Bridged later than the rule allows: an abandon all the same.
+  if (Seconds(wait) > kTwoSecondRuleS) observed_abandons_ += 1;
 }
 
 void PredictivePacer::OnLiveAnswerAbandoned(absl::Time, absl::Duration) {

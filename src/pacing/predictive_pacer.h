@@ -14,7 +14,19 @@
 //
 // Budget: abandon_target (default 0.8 x limit) minus the detector's expected
 // false-positive rate (those abandons are invisible to the engine but count
-// under the FCC rule), at least kMinBudget.
+// under the FCC rule) times the share of pick-ups that wait for the detector,
+// at least kMinBudget. A pick-up that finds a free agent is bridged to that
+// agent at once when the campaign connects on pick-up (the call then never
+// shows as awaiting the verdict): the agent hears the person, so the
+// detector's error cannot abandon them. The share is measured by Little's
+// law - the time calls spend awaiting the verdict in the snapshots, over the
+// mean detector latency, per pick-up - starting from a prior of every
+// pick-up waiting (the whole false-positive rate is set aside), and is taken
+// at its upper confidence bound. Without connect-on-pick-up every pick-up
+// waits and the whole rate stays set aside.
+//
+// Never below power: calls in flight are always topped up to the ready
+// agents (risk-free: each such answer has a ready agent).
 //
 // Conservative where it matters:
 //   - live share of new calls is an upper confidence bound (few data -> a
@@ -27,7 +39,9 @@
 //     override of snapshot_counts.h applies; at kStop it dials like power;
 //     when the snapshot's 30-day rate passes 90% of (limit - detector false
 //     positives), threshold and budget shrink by the same proportion (down
-//     to a quarter).
+//     to a quarter); while the 30-day window could absorb only a few more
+//     abandons before the stop level (a fresh campaign: its first abandon
+//     stops it), they shrink to as little as kStopMarginFloor.
 //
 // Thread-compatible (see pacer.h).
 #ifndef DIALER_PACING_PREDICTIVE_PACER_H_
@@ -56,6 +70,11 @@ class PredictivePacer final : public Pacer {
   // (normal operation needs about m / (p h) per agent: 0.6 at p = 0.12).
   static constexpr double kMinLiveShare = 0.03;
   static constexpr int kMaxLinesPerAgent = 4;
+  // While fewer than kStopMarginAbandons more abandons would reach the stop
+  // level (Snapshot::abandons_until_stop), theta and the budget are scaled
+  // from kStopMarginFloor (none left) up to 1.
+  static constexpr int64_t kStopMarginAbandons = 4;
+  static constexpr double kStopMarginFloor = 0.2;
 
   // REQUIRES: options.Validate() is OK.
   explicit PredictivePacer(const PacerOptions& options);
@@ -77,6 +96,9 @@ class PredictivePacer final : public Pacer {
   double theta() const { return theta_; }
   // The pacing budget after the observed/forecast correction.
   double EffectiveBudget() const;
+  // The share of pick-ups that wait for the detector's verdict (upper
+  // confidence bound; 1 until pick-ups have been seen).
+  double UnbridgedPickupShare() const;
   // Decayed sums behind that correction.
   double forecast_abandons() const { return forecast_abandons_; }
   double observed_abandons() const { return observed_abandons_; }
@@ -90,9 +112,16 @@ class PredictivePacer final : public Pacer {
   };
   int ModelDials(const Snapshot& snapshot, double theta);
   void DecayCalibration();
+  // abandon_target and abandon_limit less the false positives that can
+  // still abandon (rate x UnbridgedPickupShare()).
+  double Budget() const;
+  double PacingLimit() const;
+  // Little's law bookkeeping of calls awaiting the verdict, per snapshot.
+  void ObserveAwaitingVerdict(const Snapshot& s, int awaiting_verdict);
 
-  double budget_;
-  double pacing_limit_;  // abandon_limit - detector false positives
+  double target_;           // abandon_target, total
+  double limit_;            // abandon_limit
+  double false_positive_;   // detector_false_positive_rate
   DialOutcomeEstimator outcomes_;
   DurationEstimator ring_pickup_;    // dial to pick-up (person or machine)
   DurationEstimator ring_other_;     // dial to busy / failed
@@ -107,6 +136,12 @@ class PredictivePacer final : public Pacer {
   double observed_abandons_ = 0;     // decayed, same decay per live answer
   int64_t live_outcomes_ = 0;
   double guard_ = 1;  // compliance factor on theta and budget, last decision
+  // Decayed per pick-up: pick-ups seen, and seconds calls spent awaiting the
+  // verdict (from the snapshots, each count held until the next decision).
+  double pickups_ = 0;
+  double awaiting_seconds_ = 0;
+  absl::Time last_snapshot_ = absl::InfinitePast();
+  int last_awaiting_ = 0;
 };
 
 }  // namespace dialer::pacing

@@ -73,6 +73,51 @@ TEST(PredictivePacerTest, BudgetSetsAsideTheDetectorsFalsePositives) {
               PredictivePacer::kMinBudget, 1e-12);
 }
 
+// Connect on pick-up: a pick-up that finds a free agent never awaits the
+// verdict, so the detector's false positives cannot abandon it. Decides once a
+// second for `seconds`, one pick-up (verdict after 2 s) every `every_s`
+// seconds; `wait` says whether each pick-up shows as awaiting the verdict.
+absl::Time PickUps(PredictivePacer& pacer, absl::Time t, int seconds,
+                   int every_s, bool wait) {
+  int awaiting_until = -1;
+  for (int i = 0; i < seconds; ++i, t += absl::Seconds(1)) {
+    if (i % every_s == 0) {
+      if (wait) awaiting_until = i + 2;
+      pacer.OnDialResolved(t, DialOutcome::kMachine, absl::Seconds(11),
+                           absl::Seconds(2));
+    }
+    SnapshotBuilder b(t);
+    b.Agents(2, AgentActivity::kReady);
+    if (i < awaiting_until) b.Calls(1, CallStage::kAwaitingVerdict);
+    pacer.Decide(b.Build());
+  }
+  return t;
+}
+
+TEST(PredictivePacerTest, FalsePositivesRescuedOnPickUpLeaveTheBudget) {
+  PacerOptions options;
+  options.detector_false_positive_rate = 0.01;
+  PredictivePacer bridged(options);
+  PredictivePacer waiting(options);
+  EXPECT_DOUBLE_EQ(bridged.UnbridgedPickupShare(), 1.0);  // the prior
+  PickUps(bridged, T0(), 4000, 4, /*wait=*/false);
+  PickUps(waiting, T0(), 4000, 4, /*wait=*/true);
+  // No pick-up waited: almost nothing is set aside (the prior fades).
+  EXPECT_LT(bridged.UnbridgedPickupShare(), 0.1);
+  EXPECT_GT(bridged.EffectiveBudget(), 0.024 - 0.001);
+  // Every pick-up waited: the whole rate stays set aside.
+  EXPECT_GT(waiting.UnbridgedPickupShare(), 0.95);
+  EXPECT_NEAR(waiting.EffectiveBudget(), 0.024 - 0.01, 0.0006);
+}
+
+TEST(PredictivePacerTest, LateConnectCountsAsObservedAbandon) {
+  PredictivePacer pacer(PacerOptions{});
+  pacer.OnLiveAnswerConnected(T0(), absl::Milliseconds(1900));
+  EXPECT_DOUBLE_EQ(pacer.observed_abandons(), 0);
+  pacer.OnLiveAnswerConnected(T0(), absl::Milliseconds(2100));
+  EXPECT_NEAR(pacer.observed_abandons(), 1, 1e-12);
+}
+
 TEST(PredictivePacerTest, MoreIdleAgentsMoreDials) {
   PredictivePacer pacer(PacerOptions{});
   const absl::Time t = Train(pacer, T0(), 2000, 8);
@@ -123,6 +168,39 @@ TEST(PredictivePacerTest, ThirtyDayRateNearTheLimitDialsLess) {
   const int guarded = pacer.Decide(s).dials_to_place_now;
   EXPECT_LT(guarded, normal);
   EXPECT_GE(guarded, 0);
+}
+
+// A fresh window (the next abandon would stop pooled dialing) dials less
+// than one that can absorb a few, on the same state and training.
+TEST(PredictivePacerTest, FewAbandonsFromTheStopLevelDialLess) {
+  int previous = -1;
+  for (int64_t margin : {int64_t{0}, int64_t{2}, int64_t{1000}}) {
+    PredictivePacer pacer(PacerOptions{});
+    const absl::Time t = Train(pacer, T0(), 3000, 8);
+    Snapshot s = Team(t, 6, 14, 10);
+    s.abandons_until_stop = margin;
+    const int dials = pacer.Decide(s).dials_to_place_now;
+    EXPECT_GT(dials, previous) << "margin " << margin;
+    previous = dials;
+  }
+}
+
+// Calls in flight are never fewer than the ready agents, however tight the
+// model is: those calls cannot abandon.
+TEST(PredictivePacerTest, NeverBelowOneCallInFlightPerReadyAgent) {
+  for (int every : {2, 8}) {
+    PredictivePacer pacer(PacerOptions{});
+    const absl::Time t = Train(pacer, T0(), 3000, every);
+    for (int ready = 0; ready <= 3; ++ready) {
+      for (int ringing = 0; ringing <= 4; ++ringing) {
+        Snapshot s = Team(t, ready, 3 - ready, ringing);
+        s.abandons_until_stop = 0;
+        EXPECT_GE(pacer.Decide(s).dials_to_place_now, ready - ringing)
+            << "every " << every << " ready " << ready << " ringing "
+            << ringing;
+      }
+    }
+  }
 }
 
 TEST(PredictivePacerTest, BoundedEvenWhenTheAnswerRateEstimateCollapses) {

@@ -471,7 +471,7 @@ std::string AbandonOverDaySvg(const MatrixInput& in) {
     const double x0 = mx + (s % columns) * (pw + mx);
     const double y0 = 50 + (s / columns) * (ph + my);
     const Frame f{x0, y0, pw, ph, 0, info.duration_s / 3600, 0, kYMax};
-    Axes(f, svg, "hour of the day", "", false, true, 10);
+    Axes(f, svg, "hours since the start", "", false, true, 10);
     absl::StrAppend(&svg, absl::StrFormat(
         "<text x='%.1f' y='%.1f' font-size='12' text-anchor='middle'>%s</text>\n"
         "<line x1='%.1f' y1='%.1f' x2='%.1f' y2='%.1f' stroke='#c00' "
