@@ -35,8 +35,8 @@ std::string Instant(absl::Time t) {
 
 std::string Civil(absl::CivilSecond cs) { return absl::FormatCivilTime(cs); }
 
-template <typename T, typename F>
-void AppendArray(std::string& out, const std::vector<T>& v, F element) {
+template <typename Container, typename F>
+void AppendArray(std::string& out, const Container& v, F element) {
   out += '[';
   for (size_t i = 0; i < v.size(); ++i) {
     if (i > 0) out += ',';

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "compliance/abandon_tracker.h"
@@ -30,11 +31,12 @@ namespace dialer::compliance {
 
 struct Decision {
   bool allowed = false;
-  // Every rule that says no, in Reason order, each once.
-  std::vector<Reason> reasons;
+  // Every rule that says no, in Reason order, each once. (Inlined vectors:
+  // a decision is made per dial, and these hold a few elements.)
+  absl::InlinedVector<Reason, 8> reasons;
   // Candidate zones of the called party and the local time in each at `at`.
-  std::vector<std::string> zones;
-  std::vector<absl::CivilSecond> local_times;
+  absl::InlinedVector<std::string, 4> zones;
+  absl::InlinedVector<absl::CivilSecond, 4> local_times;
   // Earliest instant at which the time-based rules (windows, holidays,
   // Sunday bans, attempt caps, cool-off) could allow the call: `at` when
   // allowed; InfiniteFuture() when a rule that time does not lift says no
@@ -49,7 +51,7 @@ struct Decision {
   std::string contact_state;
   std::string zip;
   std::string time_zone;
-  std::vector<std::string> states;  // states whose rules applied, sorted
+  absl::InlinedVector<std::string, 4> states;  // states whose rules applied, sorted
   std::string campaign_id;
   std::string subject;
   std::string caller_id;

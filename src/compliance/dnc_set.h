@@ -62,8 +62,8 @@ class DncSet {
   friend class DncSetBuilder;
 
   // Membership of `offset` (0..2^bucket_bits_-1) in the bucket described
-  // by `entry`.
-  bool InBucket(uint64_t entry, uint64_t offset) const;
+  // by `entry`; `prefetch`: first request all the bucket's cache lines.
+  bool InBucket(uint64_t entry, uint64_t offset, bool prefetch) const;
   // Appends the members of the bucket `b` to `out`.
   void DecodeBucket(uint64_t b, std::vector<uint64_t>& out) const;
 

@@ -37,7 +37,26 @@ struct Gate::Context {
   // state window intersected; the states whose rules ban holidays.
   WeeklyWindows windows;
   absl::InlinedVector<StateCode, 4> holiday_states;
+  absl::InlinedVector<const absl::TimeZone*, 8> tzs;  // tzs[i] is zones[i]'s
+  // One zone index per offset class (ZoneResolver::offset_class), and the
+  // index into `reps` of each zone's class: zones of a class have the same
+  // local time inside the class span, so the time rules run once per class.
+  absl::InlinedVector<size_t, 8> reps;
+  absl::InlinedVector<size_t, 8> rep_of;
 };
+
+namespace {
+
+// True when a search from `from` (and the conversions around it) stays
+// inside the span where offset classes hold.
+bool ClassesHold(absl::Time from) {
+  static const absl::Time first = ZoneResolver::OffsetClassBegin() + absl::Hours(48);
+  static const absl::Time last =
+      ZoneResolver::OffsetClassEnd() - kSearchHorizon - absl::Hours(48);
+  return from >= first && from < last;
+}
+
+}  // namespace
 
 absl::StatusOr<Rules> Rules::Default() {
   Rules rules;
@@ -78,6 +97,14 @@ void Gate::PrepareWindows(Context& ctx) const {
   }
   for (const StateRule* rule : ctx.state_rules) {
     if (rule->holidays_restricted) ctx.holiday_states.push_back(rule->state);
+  }
+  for (size_t i = 0; i < ctx.zones.size(); ++i) {
+    ctx.tzs.push_back(&rules_.resolver->zone(ctx.zones[i]));
+    const ZoneId cls = rules_.resolver->offset_class(ctx.zones[i]);
+    size_t r = 0;
+    while (r < ctx.reps.size() && rules_.resolver->offset_class(ctx.zones[ctx.reps[r]]) != cls) ++r;
+    if (r == ctx.reps.size()) ctx.reps.push_back(i);
+    ctx.rep_of.push_back(r);
   }
 }
 
@@ -139,42 +166,50 @@ uint32_t Gate::TimeReasons(const Context& ctx, LocalTime local) const {
   return mask;
 }
 
-absl::Time Gate::ZoneOpensAt(const Context& ctx, ZoneId zone, absl::Time from,
-                             LocalTime local) const {
+Gate::Opening Gate::ZoneOpening(const Context& ctx, size_t z, absl::Time from,
+                                LocalTime local) const {
   for (int offset = 0; offset <= 31; ++offset) {
     const int64_t day = local.day + offset;
     const DailyWindow& w = ctx.windows[WeekdayOf(day)];
     if (w.closed() || IsHoliday(ctx, day)) continue;
-    if (offset == 0) {
-      if (local.second >= w.end_minute * 60) continue;
-      if (local.second >= w.start_minute * 60) return from;
+    if (offset == 0 && local.second >= w.end_minute * 60) continue;
+    const bool open_at_from = offset == 0 && local.second >= w.start_minute * 60;
+    // On a day with one offset the window is one interval of instants; on
+    // a DST day only `start` is known to be open.
+    if (const auto midnight = UniformMidnight(*ctx.tzs[z], day, ctx.zones[z])) {
+      const absl::Time start =
+          open_at_from ? from : std::max(*midnight + absl::Seconds(w.start_minute * 60), from);
+      return {start, std::max(start, *midnight + absl::Seconds(w.end_minute * 60))};
     }
-    return std::max(LocalInstant(rules_.resolver->zone(zone), day, w.start_minute * 60, zone),
-                    from);
+    const absl::Time start =
+        open_at_from
+            ? from
+            : std::max(LocalInstant(*ctx.tzs[z], day, w.start_minute * 60, ctx.zones[z]), from);
+    return {start, start};
   }
-  return absl::InfiniteFuture();
+  return {absl::InfiniteFuture(), absl::InfiniteFuture()};
 }
 
 absl::Time Gate::NextOpening(const Context& ctx, absl::Time from,
                              std::span<const LocalTime> locals_at_from) const {
   absl::Time t = from;
-  // opens[i] == t: zone i is known to be open at t.
-  absl::InlinedVector<absl::Time, 8> opens(ctx.zones.size(), absl::InfinitePast());
+  // Every zone, or one per offset class when the search stays in their span.
+  const bool grouped = ClassesHold(from);
+  const size_t n = grouped ? ctx.reps.size() : ctx.zones.size();
+  // Zone j is known to be open at t when opens[j].start <= t and t is
+  // before opens[j].end or equal to opens[j].start.
+  absl::InlinedVector<Opening, 8> opens(n, {absl::InfiniteFuture(), absl::InfiniteFuture()});
   for (int i = 0; i < 64 && t - from <= kSearchHorizon; ++i) {
     absl::Time next = t;
-    for (size_t z = 0; z < ctx.zones.size(); ++z) {
-      if (opens[z] == t) continue;
-      const ZoneId zone = ctx.zones[z];
-      const LocalTime local = i == 0 && locals_at_from.size() == ctx.zones.size()
-                                  ? locals_at_from[z]
-                                  : LocalTimeAt(rules_.resolver->zone(zone), t, zone);
-      if (TimeReasons(ctx, local) == 0) {
-        opens[z] = t;
-        continue;
-      }
-      opens[z] = ZoneOpensAt(ctx, zone, t, local);
-      if (opens[z] == absl::InfiniteFuture()) return opens[z];
-      next = std::max(next, opens[z]);
+    for (size_t j = 0; j < n; ++j) {
+      if (opens[j].start <= t && (t < opens[j].end || t == opens[j].start)) continue;
+      const size_t z = grouped ? ctx.reps[j] : j;
+      const LocalTime local = i == 0 && locals_at_from.size() == n
+                                  ? locals_at_from[j]
+                                  : LocalTimeAt(*ctx.tzs[z], t, ctx.zones[z]);
+      opens[j] = ZoneOpening(ctx, z, t, local);
+      if (opens[j].start == absl::InfiniteFuture()) return absl::InfiniteFuture();
+      next = std::max(next, opens[j].start);
     }
     if (next == t) return t;
     t = next;
@@ -225,13 +260,20 @@ Decision Gate::Check(const GateContact& contact, const GateCampaign& campaign,
 
   d.zones.reserve(ctx.zones.size());
   d.local_times.reserve(ctx.zones.size());
+  // The time rules once per offset class (see Context), or per zone.
+  const bool grouped = ClassesHold(now);
+  const size_t n = grouped ? ctx.reps.size() : ctx.zones.size();
   absl::InlinedVector<LocalTime, 8> locals;
-  for (ZoneId z : ctx.zones) {
-    const LocalTime local = LocalTimeAt(rules_.resolver->zone(z), now, z);
-    d.zones.push_back(rules_.resolver->zone_name(z));
-    d.local_times.push_back(ToCivilSecond(local));
-    locals.push_back(local);
-    mask |= TimeReasons(ctx, local);
+  absl::InlinedVector<absl::CivilSecond, 8> civils;
+  for (size_t j = 0; j < n; ++j) {
+    const size_t z = grouped ? ctx.reps[j] : j;
+    locals.push_back(LocalTimeAt(*ctx.tzs[z], now, ctx.zones[z]));
+    civils.push_back(ToCivilSecond(locals.back()));
+    mask |= TimeReasons(ctx, locals.back());
+  }
+  for (size_t i = 0; i < ctx.zones.size(); ++i) {
+    d.zones.push_back(rules_.resolver->zone_name(ctx.zones[i]));
+    d.local_times.push_back(civils[grouped ? ctx.rep_of[i] : i]);
   }
 
   if (number && rules_.dnc != nullptr) {

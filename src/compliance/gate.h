@@ -167,15 +167,22 @@ class Gate {
   // Fills the states of `ctx` from the area code and the address.
   void CollectStates(const std::optional<NanpNumber>& number,
                      std::string_view address_state, Context& ctx) const;
-  // Fills ctx.windows and ctx.holiday_states. REQUIRES: campaign and
-  // state_rules set.
+  // Fills ctx.windows, ctx.holiday_states and ctx.tzs. REQUIRES: zones,
+  // campaign and state_rules set.
   void PrepareWindows(Context& ctx) const;
   bool IsHoliday(const Context& ctx, int64_t day) const;
   uint32_t TimeReasons(const Context& ctx, LocalTime local) const;
-  // First instant >= from at which `zone` is open; `local` is the zone's
-  // wall time at `from`.
-  absl::Time ZoneOpensAt(const Context& ctx, ZoneId zone, absl::Time from,
-                         LocalTime local) const;
+  // Instants at which a zone is open: every one of [start, end), and
+  // `start` itself (end == start when only that is known, e.g. on a day
+  // whose UTC offset changes).
+  struct Opening {
+    absl::Time start;
+    absl::Time end;
+  };
+  // The first opening of ctx.zones[z] at or after `from` (start ==
+  // InfiniteFuture() when none within 31 days); `local` is the zone's wall
+  // time at `from`.
+  Opening ZoneOpening(const Context& ctx, size_t z, absl::Time from, LocalTime local) const;
   // First instant >= from at which every zone is open. `locals_at_from`, if
   // not empty, holds each zone's wall time at `from` (saves conversions).
   absl::Time NextOpening(const Context& ctx, absl::Time from,

@@ -46,12 +46,20 @@ struct Entry {
   bool uniform = false;
 };
 
-constexpr int kSlotBits = 11;  // 2048 per direction (64 KB): dozens of zones x a month of days
-constexpr int kSlots = 1 << kSlotBits;
+// Four-way set-associative, per direction: 512 sets x 4 entries (64 KB).
+// A busy gate touches a few dozen zones x about ten days; four ways keep
+// colliding keys from evicting each other on every call.
+constexpr int kSetBits = 9;
+constexpr int kWays = 4;
+
+struct Set {
+  std::array<Entry, kWays> ways;
+  unsigned next = 0;  // the way the next miss replaces (round robin)
+};
 
 struct Memo {
-  std::array<Entry, kSlots> forward;
-  std::array<Entry, kSlots> backward;
+  std::array<Set, size_t{1} << kSetBits> forward;
+  std::array<Set, size_t{1} << kSetBits> backward;
 };
 
 Memo& ThreadMemo() {
@@ -59,9 +67,21 @@ Memo& ThreadMemo() {
   return memo;
 }
 
-size_t Slot(int64_t day, uint32_t hint) {
+Set& SetOf(std::array<Set, size_t{1} << kSetBits>& sets, int64_t day, uint32_t hint) {
   const uint64_t h = (static_cast<uint64_t>(day) + (uint64_t{hint} << 32)) * 0x9E3779B97F4A7C15ULL;
-  return static_cast<size_t>(h >> (64 - kSlotBits));
+  return sets[h >> (64 - kSetBits)];
+}
+
+// The entry for (tz, day) if present, else the one to overwrite.
+Entry* Find(Set& set, const absl::TimeZone& tz, int64_t day, bool* hit) {
+  for (Entry& e : set.ways) {
+    if (e.day == day && e.tz == tz) {
+      *hit = true;
+      return &e;
+    }
+  }
+  *hit = false;
+  return &set.ways[set.next++ % kWays];
 }
 
 // True iff no offset change happens after `from` and before `from` + 24 h.
@@ -74,8 +94,9 @@ bool NoTransitionWithinDay(const absl::TimeZone& tz, absl::Time from, absl::Civi
 }
 
 const Entry& Forward(const absl::TimeZone& tz, int64_t utc_day, uint32_t hint) {
-  Entry& e = ThreadMemo().forward[Slot(utc_day, hint)];
-  if (e.day == utc_day && e.tz == tz) return e;
+  bool hit = false;
+  Entry& e = *Find(SetOf(ThreadMemo().forward, utc_day, hint), tz, utc_day, &hit);
+  if (hit) return e;
   const absl::Time start = absl::FromUnixSeconds(utc_day * kDay);
   const absl::TimeZone::CivilInfo info = tz.At(start);
   e.tz = tz;
@@ -86,8 +107,9 @@ const Entry& Forward(const absl::TimeZone& tz, int64_t utc_day, uint32_t hint) {
 }
 
 const Entry& Backward(const absl::TimeZone& tz, int64_t day, uint32_t hint) {
-  Entry& e = ThreadMemo().backward[Slot(day, hint)];
-  if (e.day == day && e.tz == tz) return e;
+  bool hit = false;
+  Entry& e = *Find(SetOf(ThreadMemo().backward, day, hint), tz, day, &hit);
+  if (hit) return e;
   const absl::CivilSecond midnight(ToCivilDay(day));
   const absl::TimeZone::TimeInfo info = tz.At(midnight);
   e.tz = tz;
@@ -124,6 +146,12 @@ LocalTime LocalTimeAt(const absl::TimeZone& tz, absl::Time t, uint32_t hint) {
   const int64_t local = unix + e.base;
   const int64_t day = FloorDiv(local, kDay);
   return {day, static_cast<int>(local - day * kDay)};
+}
+
+std::optional<absl::Time> UniformMidnight(const absl::TimeZone& tz, int64_t day, uint32_t hint) {
+  const Entry& e = Backward(tz, day, hint);
+  if (!e.uniform) return std::nullopt;
+  return absl::FromUnixSeconds(e.base);
 }
 
 absl::Time LocalInstant(const absl::TimeZone& tz, int64_t day, int second, uint32_t hint) {

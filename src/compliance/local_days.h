@@ -28,6 +28,7 @@
 #define DIALER_COMPLIANCE_LOCAL_DAYS_H_
 
 #include <cstdint>
+#include <optional>
 
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
@@ -49,6 +50,12 @@ LocalTime LocalTimeAt(const absl::TimeZone& tz, absl::Time t, uint32_t hint = 0)
 // or the instant it jumps past it (see above).
 absl::Time LocalInstant(const absl::TimeZone& tz, int64_t day, int second,
                         uint32_t hint = 0);
+
+// The instant of local midnight of `day` when the whole day keeps one UTC
+// offset (then second s of the day is exactly midnight + s, and no other
+// instant has that wall time first), else nullopt.
+std::optional<absl::Time> UniformMidnight(const absl::TimeZone& tz, int64_t day,
+                                          uint32_t hint = 0);
 
 // Weekday of a local day, numbered as absl::Weekday (Monday = 0).
 inline int WeekdayOf(int64_t day) {

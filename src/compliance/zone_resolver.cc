@@ -84,7 +84,44 @@ absl::StatusOr<std::unique_ptr<ZoneResolver>> ZoneResolver::Create(
   if (auto s = r->ParseMapData(map_data); !s.ok()) return s;
   if (auto s = r->ParseNpaReport(npa_report); !s.ok()) return s;
   if (auto s = r->Build(); !s.ok()) return s;
+  r->ComputeOffsetClasses();
   return r;
+}
+
+absl::Time ZoneResolver::OffsetClassBegin() {
+  return absl::FromCivil(absl::CivilSecond(2010, 1, 1, 0, 0, 0), absl::UTCTimeZone());
+}
+
+absl::Time ZoneResolver::OffsetClassEnd() {
+  return absl::FromCivil(absl::CivilSecond(2100, 1, 1, 0, 0, 0), absl::UTCTimeZone());
+}
+
+void ZoneResolver::ComputeOffsetClasses() {
+  // Fingerprint: the offset at the start of the span, then every transition
+  // inside it as (wall time before, wall time after). Equal fingerprints
+  // mean equal offsets at every instant of the span: each transition happens
+  // at (wall time before - the common offset before) and changes the offset
+  // by the same amount.
+  const absl::Time begin = OffsetClassBegin();
+  const absl::Time end = OffsetClassEnd();
+  absl::flat_hash_map<std::string, ZoneId> classes;
+  for (size_t id = 0; id < zones_.size(); ++id) {
+    const absl::TimeZone& tz = zones_[id].tz;
+    std::string print = absl::StrCat(tz.At(begin).offset);
+    absl::TimeZone::CivilTransition next;
+    for (absl::Time t = begin; tz.NextTransition(t, &next);) {
+      const absl::Time at = tz.At(next.to).trans;
+      if (at >= end) break;
+      if (at <= t) {  // cannot happen; never merge a zone we cannot follow
+        absl::StrAppend(&print, "#", zones_[id].name);
+        break;
+      }
+      absl::StrAppend(&print, ";", absl::FormatCivilTime(next.from), ">",
+                      absl::FormatCivilTime(next.to));
+      t = at;
+    }
+    zones_[id].offset_class = classes.emplace(print, static_cast<ZoneId>(id)).first->second;
+  }
 }
 
 absl::StatusOr<ZoneId> ZoneResolver::Intern(std::string_view name) {
@@ -325,6 +362,7 @@ std::optional<ZoneId> ZoneResolver::FindZone(std::string_view name) const {
     return std::nullopt;
   }
   const auto id = static_cast<ZoneId>(zones_.size() + extra_zones_.size());
+  z.offset_class = id;
   extra_ids_.emplace(z.name, id);
   extra_zones_.push_back(std::move(z));
   return id;
@@ -421,6 +459,11 @@ const absl::TimeZone& ZoneResolver::zone(ZoneId id) const {
   if (id < zones_.size()) return zones_[id].tz;
   absl::MutexLock lock(&extra_mu_);
   return extra_zones_[id - zones_.size()].tz;
+}
+
+ZoneId ZoneResolver::offset_class(ZoneId id) const {
+  if (id < zones_.size()) return zones_[id].offset_class;
+  return id;
 }
 
 const std::string& ZoneResolver::zone_name(ZoneId id) const {

@@ -118,11 +118,23 @@ class ZoneResolver {
   const absl::TimeZone& zone(ZoneId id) const;
   const std::string& zone_name(ZoneId id) const;
 
+  // Zones with the same UTC offset at every instant of [OffsetClassBegin(),
+  // OffsetClassEnd()) (2010-2100; e.g. America/New_York and America/Toronto,
+  // or the Caribbean zones on Atlantic time) share an offset class, named by
+  // its smallest ZoneId: within that span their local times are the same, so
+  // the gate evaluates the time rules once per class (every-NANP-zone sets
+  // shrink from 42 zones to a few classes). Explicit contact zones loaded on
+  // demand are each their own class. REQUIRES: id from this resolver.
+  ZoneId offset_class(ZoneId id) const;
+  static absl::Time OffsetClassBegin();
+  static absl::Time OffsetClassEnd();
+
  private:
   struct Zone {
     std::string name;
     absl::TimeZone tz;
     int standard_offset_seconds = 0;  // offset on 15 January
+    ZoneId offset_class = 0;          // see offset_class()
   };
   struct NpaInfo {
     bool in_nanpa = false;
@@ -144,6 +156,7 @@ class ZoneResolver {
   absl::Status ParseMapData(std::string_view text);
   absl::Status ParseNpaReport(std::string_view text);
   absl::Status Build();
+  void ComputeOffsetClasses();
   ZoneIdSet WithNanpaZones(const ZoneIdSet& lpn, int npa) const;
   std::optional<ZoneId> FindZone(std::string_view name) const;
   static int NpaOfKey(uint64_t key);

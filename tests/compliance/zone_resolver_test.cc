@@ -134,5 +134,46 @@ TEST(ZoneResolverTest, AreaCodesInZoneAreExactlyThatZone) {
   }
 }
 
+// Offset classes let the gate evaluate the time rules once per class; they
+// must only group zones whose local time is the same at every instant of
+// the span.
+TEST(ZoneResolverTest, OffsetClassesGroupOnlyZonesThatAgree) {
+  const ZoneResolver& r = ZoneResolver::Default();
+  bool ok = true;
+  const ZoneIdSet all = r.Resolve(nullptr, "", "", &ok);  // every NANP zone
+  ASSERT_GT(all.size(), 20u);
+  auto id = [&](std::string_view name) {
+    for (ZoneId z : all) {
+      if (r.zone_name(z) == name) return z;
+    }
+    ADD_FAILURE() << name;
+    return ZoneId{0};
+  };
+  EXPECT_EQ(r.offset_class(id("America/New_York")), r.offset_class(id("America/Toronto")));
+  EXPECT_EQ(r.offset_class(id("America/Puerto_Rico")), r.offset_class(id("America/St_Thomas")));
+  EXPECT_NE(r.offset_class(id("America/Denver")), r.offset_class(id("America/Phoenix")));
+  EXPECT_NE(r.offset_class(id("America/New_York")), r.offset_class(id("America/Chicago")));
+  size_t classes = 0;
+  for (ZoneId z : all) classes += r.offset_class(z) == z;
+  EXPECT_LT(classes, all.size());
+  // Every zone against its class's zone: every 7 hours over the whole span
+  // (7 and 24 are coprime: every hour of the day is sampled each week) and
+  // every minute of the 2026 US spring-forward day, offsets must match.
+  const absl::Time begin = ZoneResolver::OffsetClassBegin();
+  const absl::Time end = ZoneResolver::OffsetClassEnd();
+  for (ZoneId z : all) {
+    const ZoneId c = r.offset_class(z);
+    if (c == z) continue;
+    SCOPED_TRACE(r.zone_name(z) + " ~ " + r.zone_name(c));
+    for (absl::Time t = begin; t < end; t += absl::Hours(7)) {
+      ASSERT_EQ(r.zone(z).At(t).offset, r.zone(c).At(t).offset) << t;
+    }
+    const absl::Time march = absl::FromUnixSeconds(1772928000);  // 2026-03-08T00:00Z
+    for (absl::Time t = march; t < march + absl::Hours(24); t += absl::Minutes(1)) {
+      ASSERT_EQ(r.zone(z).At(t).cs, r.zone(c).At(t).cs) << t;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace dialer::compliance
