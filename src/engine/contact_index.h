@@ -9,6 +9,7 @@
 #ifndef DIALER_ENGINE_CONTACT_INDEX_H_
 #define DIALER_ENGINE_CONTACT_INDEX_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,9 @@ class ContactIndex {
  public:
   // Records the primary and alternate numbers and the email of `contact`.
   void Add(const Contact& contact);
+  // Makes room for `n` more contacts' primary numbers, so adding a large
+  // list does not rehash the set again and again.
+  void Reserve(size_t n) { phones_.reserve(phones_.size() + n); }
 
   bool HasPhone(std::string_view e164) const;
   // `email` must already be normalised (see ingest/email_address.h).

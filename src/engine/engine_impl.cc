@@ -137,12 +137,14 @@ void EngineImpl::Drain() {
   // host events go out in order. A host callback may add more of either.
   for (;;) {
     if (!pending_provider_events_.empty()) {
-      std::vector<ProviderEvent> events;
+      std::vector<ProviderEvent> events = std::move(spare_provider_events_);
       events.swap(pending_provider_events_);
       for (const ProviderEvent& e : events) {
         absl::Status s = ApplyProviderEvent(e);
         (void)s;  // logged inside
       }
+      events.clear();
+      spare_provider_events_ = std::move(events);
       continue;
     }
     if (!pacing_queue_.empty()) {
@@ -152,17 +154,21 @@ void EngineImpl::Drain() {
       continue;
     }
     if (pending_events_.empty()) break;
-    std::vector<HostEvent> events;
+    std::vector<HostEvent> events = std::move(spare_events_);
     events.swap(pending_events_);
-    if (env_.sink == nullptr) continue;
+    if (env_.sink == nullptr) {
+      events.clear();
+      spare_events_ = std::move(events);
+      continue;
+    }
     for (HostEvent& e : events) {
       std::visit(
           [this](auto& ev) {
             using T = std::decay_t<decltype(ev)>;
             if constexpr (std::is_same_v<T, AgentStateEvent>) {
               env_.sink->OnAgentState(ev);
-            } else if constexpr (std::is_same_v<T, ScreenPop>) {
-              env_.sink->OnScreenPop(ev);
+            } else if constexpr (std::is_same_v<T, std::unique_ptr<ScreenPop>>) {
+              env_.sink->OnScreenPop(*ev);
             } else if constexpr (std::is_same_v<T, CallEvent>) {
               env_.sink->OnCallEvent(ev);
             } else if constexpr (std::is_same_v<T, Alert>) {
@@ -173,6 +179,8 @@ void EngineImpl::Drain() {
           },
           e);
     }
+    events.clear();
+    spare_events_ = std::move(events);
   }
   draining_ = false;
 }
@@ -284,11 +292,12 @@ absl::StatusOr<std::vector<ContactId>> EngineImpl::AddContacts(
     auto ids = env_.store->AddContacts(contacts);
     if (!ids.ok()) return ids.status();
     const absl::Time now = env_.clock->Now();
+    contacts_.Reserve(contacts.size());
+    known_contacts_.Reserve(contacts.size());
     for (size_t i = 0; i < contacts.size(); ++i) {
       Contact& in = contacts[i];
       known_contacts_.Add(in);
       ContactRuntime& c = contacts_[(*ids)[i]];
-      c.id = (*ids)[i];
       c.campaign = &campaign;
       c.phones.reserve(1 + in.alternate_phones.size());
       c.phones.push_back(std::move(in.phone));
@@ -641,11 +650,11 @@ void EngineImpl::EnterWrapUp(Agent& agent, Call& call) {
       a->wrap_max_timer = 0;
       if (a->state != AgentState::kWrapUp) return;
       if (!a->dispositioned) {
-        auto cit = contacts_.find(a->last_contact);
+        ContactRuntime* contact = contacts_.Find(a->last_contact);
         const dispositions::Definition* def =
             a->campaign->dispositions.Find("wrap_up_expired");
-        if (cit != contacts_.end() && def != nullptr) {
-          ApplyDisposition(*a->campaign, cit->second, a->last_call, a->id,
+        if (contact != nullptr && def != nullptr) {
+          ApplyDisposition(*a->campaign, *contact, a->last_call, a->id,
                            *def, DispositionInput{}, env_.clock->Now());
         }
         a->dispositioned = true;
@@ -675,12 +684,12 @@ absl::Status EngineImpl::Disposition(std::string_view agent_id,
     const absl::Time now = env_.clock->Now();
     auto def = a.campaign->dispositions.Validate(input, now);
     if (!def.ok()) return def.status();
-    auto cit = contacts_.find(a.last_contact);
-    if (cit == contacts_.end()) {
+    ContactRuntime* contact = contacts_.Find(a.last_contact);
+    if (contact == nullptr) {
       return absl::InternalError(
           absl::StrCat("contact ", a.last_contact, " of the call is unknown"));
     }
-    ApplyDisposition(*a.campaign, cit->second, a.last_call, a.id, **def,
+    ApplyDisposition(*a.campaign, *contact, a.last_call, a.id, **def,
                      input, now);
     a.dispositioned = true;
     AfterDisposition(a);
@@ -856,11 +865,9 @@ void EngineImpl::Audit(const Campaign& campaign, const ContactRuntime& c,
 
 queue::Eligibility EngineImpl::CheckEligible(Campaign& campaign, ContactId id,
                                              absl::Time now) {
-  auto it = contacts_.find(id);
-  if (it == contacts_.end() || it->second.done) {
-    return queue::Eligibility::Never();
-  }
-  ContactRuntime& c = it->second;
+  ContactRuntime* found = contacts_.Find(id);
+  if (found == nullptr || found->done) return queue::Eligibility::Never();
+  ContactRuntime& c = *found;
   // Never two calls to one person at once (field failure #6).
   if (c.in_flight) return queue::Eligibility::NotBefore(now + absl::Minutes(1));
   compliance::Decision d =
@@ -967,19 +974,19 @@ void EngineImpl::Requeue(ContactRuntime& c, queue::Priority priority,
 
 void EngineImpl::Dial(Agent& agent, ContactId contact_id) {
   Campaign& campaign = *agent.campaign;
-  auto cit = contacts_.find(contact_id);
-  if (cit == contacts_.end()) {
+  ContactRuntime* contact = contacts_.Find(contact_id);
+  if (contact == nullptr) {
     MakeReady(agent, absl::ZeroDuration(), "contact_unknown");
     return;
   }
-  Call* call = StartCall(campaign, cit->second, agent.id, /*listening=*/true);
+  Call* call = StartCall(campaign, *contact, agent.id, /*listening=*/true);
   if (call == nullptr) {
     MakeReady(agent, absl::ZeroDuration(), "dial_blocked");
     return;
   }
   agent.call = call->id;
   SetAgentState(agent, AgentState::kDialing, "dialing");
-  EmitScreenPop(agent, call, cit->first, false);
+  EmitScreenPop(agent, call, contact_id, false);
   Launch(*call);
 }
 
@@ -1391,7 +1398,6 @@ void EngineImpl::CloseAttempt(Call& call, absl::Time at) {
   if (call.attempt_closed) return;
   call.attempt_closed = true;
   Campaign& campaign = *call.campaign;
-  auto cit = contacts_.find(call.contact);
   AttemptEnded ended;
   ended.call_id = call.id;
   ended.contact_id = call.contact;
@@ -1413,17 +1419,21 @@ void EngineImpl::CloseAttempt(Call& call, absl::Time at) {
   ended.provider_error = call.provider_error;
   WriteBatch batch;
   batch.Add(std::move(ended));
-  (void)Write(batch);
-  if (cit == contacts_.end()) return;
-  ContactRuntime& c = cit->second;
+  ContactRuntime* contact = contacts_.Find(call.contact);
+  const dispositions::Definition* def =
+      contact == nullptr || call.auto_disposition.empty()
+          ? nullptr
+          : campaign.dispositions.Find(call.auto_disposition);
+  // With an automatic disposition the end of the attempt and the
+  // disposition go to the store as one group (one commit, all or nothing).
+  if (def == nullptr) (void)Write(batch);
+  if (contact == nullptr) return;
+  ContactRuntime& c = *contact;
   c.in_flight = false;
   if (call.connected) c.last_conversation = call.connected_at;
-  if (!call.auto_disposition.empty()) {
-    const dispositions::Definition* def =
-        campaign.dispositions.Find(call.auto_disposition);
-    if (def != nullptr) {
-      ApplyDisposition(campaign, c, call.id, "", *def, DispositionInput{}, at);
-    }
+  if (def != nullptr) {
+    ApplyDisposition(campaign, c, call.id, "", *def, DispositionInput{}, at,
+                     &batch);
   }
 }
 
@@ -1431,7 +1441,7 @@ void EngineImpl::ApplyDisposition(Campaign& campaign, ContactRuntime& contact,
                                   CallId call_id, std::string_view agent_id,
                                   const dispositions::Definition& def,
                                   const DispositionInput& input,
-                                  absl::Time now) {
+                                  absl::Time now, WriteBatch* with) {
   DispositionRecord rec;
   rec.call_id = call_id;
   rec.contact_id = contact.id;
@@ -1442,7 +1452,8 @@ void EngineImpl::ApplyDisposition(Campaign& campaign, ContactRuntime& contact,
   for (const auto& [k, v] : input.fields) rec.fields.emplace_back(k, v);
   rec.callback_at = input.callback_at;
   rec.at = now;
-  WriteBatch batch;
+  WriteBatch own;
+  WriteBatch& batch = with != nullptr ? *with : own;
   batch.Add(std::move(rec));
   if (def.automation == dispositions::Automation::kDoNotCall) {
     DncEntry dnc;
@@ -1540,15 +1551,16 @@ void EngineImpl::EmitScreenPop(const Agent& agent, const Call* call,
                                        ": ", contact.status().ToString()));
     return;
   }
-  ScreenPop pop;
-  pop.agent_id = agent.id;
-  pop.campaign_id = agent.campaign->config.id;
-  pop.call_id = call != nullptr ? call->id : 0;
-  pop.preview = preview;
-  pop.talk_track = contact->talk_track.empty() ? agent.campaign->config.talk_track
-                                               : contact->talk_track;
-  pop.contact = *std::move(contact);
-  pop.at = env_.clock->Now();
+  auto pop = std::make_unique<ScreenPop>();
+  pop->agent_id = agent.id;
+  pop->campaign_id = agent.campaign->config.id;
+  pop->call_id = call != nullptr ? call->id : 0;
+  pop->preview = preview;
+  pop->talk_track = contact->talk_track.empty()
+                        ? agent.campaign->config.talk_track
+                        : contact->talk_track;
+  pop->contact = *std::move(contact);
+  pop->at = env_.clock->Now();
   Emit(std::move(pop));
 }
 

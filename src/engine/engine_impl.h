@@ -24,7 +24,9 @@
 #include "dispositions/disposition_set.h"
 #include "ingest/ingester.h"
 #include "engine/call_state_machine.h"
+#include "engine/call_table.h"
 #include "engine/contact_index.h"
+#include "engine/contact_table.h"
 #include "engine/strand.h"
 #include "pacing/pacer.h"
 #include "queue/contact_queue.h"
@@ -42,7 +44,8 @@ std::string AgentConference(std::string_view agent_id);
 struct ContactRuntime {
   ContactId id = 0;
   Campaign* campaign = nullptr;
-  std::vector<std::string> phones;  // primary first
+  // Primary first; most contacts have only that one, kept inline.
+  absl::InlinedVector<std::string, 1> phones;
   size_t phone_index = 0;           // the number currently being tried
   std::string state, zip, time_zone;
   std::string agent;  // reservation ("" = shared queue)
@@ -182,8 +185,11 @@ class EngineImpl final : public Engine, private ProviderEventListener {
   absl::Status HandleProviderEvent(const ProviderEvent& event) override;
 
  private:
-  using HostEvent = std::variant<AgentStateEvent, ScreenPop, CallEvent, Alert,
-                                 std::pair<LogLevel, std::string>>;
+  // A screen pop carries the whole Contact: boxed, so the other events,
+  // which are far more frequent, do not each take its size in the queue.
+  using HostEvent =
+      std::variant<AgentStateEvent, std::unique_ptr<ScreenPop>, CallEvent,
+                   Alert, std::pair<LogLevel, std::string>>;
 
   // Runs `f` on the strand, then delivers queued host events and provider
   // events that arrived during it.
@@ -280,10 +286,14 @@ class EngineImpl final : public Engine, private ProviderEventListener {
   void OnCallEnded(Call& call, CallEndStatus status, absl::Duration talk,
                    std::string_view error, absl::Time at);
   void CloseAttempt(Call& call, absl::Time at);
+  // Writes the disposition (and what it implies, such as a DNC entry) in
+  // one commit, after the ops already in `with` if given, then requeues or
+  // retires the contact.
   void ApplyDisposition(Campaign& campaign, ContactRuntime& contact,
                         CallId call_id, std::string_view agent_id,
                         const dispositions::Definition& def,
-                        const DispositionInput& input, absl::Time now);
+                        const DispositionInput& input, absl::Time now,
+                        WriteBatch* with = nullptr);
   void ArmGuard(Call& call, absl::Duration after);
   void EmitCall(const Call& call, std::string_view detail);
   void EmitScreenPop(const Agent& agent, const Call* call,
@@ -307,10 +317,10 @@ class EngineImpl final : public Engine, private ProviderEventListener {
 
   absl::flat_hash_map<std::string, std::unique_ptr<Campaign>> campaigns_;
   absl::flat_hash_map<std::string, std::unique_ptr<Agent>> agents_;
-  absl::flat_hash_map<ContactId, ContactRuntime> contacts_;
+  ContactTable<ContactRuntime> contacts_;
   // Phones and emails of every contact added, for import deduplication.
   ContactIndex known_contacts_;
-  absl::flat_hash_map<CallId, std::unique_ptr<Call>> calls_;
+  CallTable<Call> calls_;
   CallId next_call_id_ = 1;
   // Window groups: index = queue::WindowGroup (0 unused).
   absl::flat_hash_map<compliance::WindowKey, queue::WindowGroup> group_ids_;
@@ -318,6 +328,10 @@ class EngineImpl final : public Engine, private ProviderEventListener {
 
   std::vector<HostEvent> pending_events_;
   std::vector<ProviderEvent> pending_provider_events_;
+  // Drain's emptied buffers, kept so the next step reuses their capacity
+  // instead of growing a fresh vector for every step.
+  std::vector<HostEvent> spare_events_;
+  std::vector<ProviderEvent> spare_provider_events_;
   std::vector<Campaign*> pacing_queue_;
   // The contact the gate allowed in the current strand step, so the dial
   // that follows in the same step does not ask it twice with the same

@@ -28,6 +28,26 @@ int DrawExchange(Rng& rng) {
   }
 }
 
+// "+1" NPA NXX XXXX as StrFormat("+1%03d%03d%04d", ...) writes it, without
+// the format parsing: a large book makes 100,000 of them.
+std::string NanpNumber(int npa, int nxx, int line) {
+  if (npa < 0 || npa > 999 || nxx < 0 || nxx > 999 || line < 0 ||
+      line > 9999) {
+    return absl::StrFormat("+1%03d%03d%04d", npa, nxx, line);
+  }
+  std::string s = "+1XXXXXXXXXX";
+  auto put = [&s](size_t at, int value, int width) {
+    for (int k = width - 1; k >= 0; --k) {
+      s[at + static_cast<size_t>(k)] = static_cast<char>('0' + value % 10);
+      value /= 10;
+    }
+  };
+  put(2, npa, 3);
+  put(5, nxx, 3);
+  put(8, line, 4);
+  return s;
+}
+
 }  // namespace
 
 absl::StatusOr<ContactBook> ContactBook::Generate(
@@ -74,7 +94,7 @@ absl::StatusOr<ContactBook> ContactBook::Generate(
       const int npa = npas[rng.Below(npas.size())];
       const int nxx = DrawExchange(rng);
       const int line = static_cast<int>(rng.Below(10000));
-      c.phone = absl::StrFormat("+1%03d%03d%04d", npa, nxx, line);
+      c.phone = NanpNumber(npa, nxx, line);
     } while (book.by_phone_.contains(c.phone));
     book.by_phone_.emplace(c.phone, i);
     book.contacts_.push_back(std::move(c));
@@ -130,11 +150,20 @@ int64_t ContactBook::Find(std::string_view phone) const {
   return it == by_phone_.end() ? -1 : it->second;
 }
 
+int64_t ContactBook::Find(std::string_view phone, int64_t hint) const {
+  // Numbers are unique in the book, so a match at `hint` is the answer.
+  if (hint >= 0 && static_cast<size_t>(hint) < contacts_.size() &&
+      contacts_[static_cast<size_t>(hint)].phone == phone) {
+    return hint;
+  }
+  return Find(phone);
+}
+
 std::vector<Contact> ContactBook::EngineContacts() const {
   std::vector<Contact> out;
   out.reserve(contacts_.size());
   for (size_t i = 0; i < contacts_.size(); ++i) {
-    Contact c;
+    Contact& c = out.emplace_back();  // in place: a Contact is large
     c.external_id = absl::StrCat("sim-", i + 1);
     c.first_name = std::string(kFirstNames[i % std::size(kFirstNames)]);
     c.last_name =
@@ -142,7 +171,6 @@ std::vector<Contact> ContactBook::EngineContacts() const {
                                std::size(kLastNames)]);
     c.company = absl::StrCat("Company ", i % 997 + 1);
     c.phone = contacts_[i].phone;
-    out.push_back(std::move(c));
   }
   return out;
 }

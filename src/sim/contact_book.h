@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "compliance/zone_resolver.h"
@@ -35,7 +36,8 @@ struct SimContact {
   // Indices into ContactBook::zones(): the one true zone of a generated
   // contact; every candidate zone of an imported number (empty when the
   // number has none, e.g. outside the NANP: any dial to it is a violation).
-  std::vector<int> zones;
+  // Inline: a generated contact has exactly one, an imported one a few.
+  absl::InlinedVector<int, 2> zones;
   bool dnc = false;
 };
 
@@ -64,6 +66,10 @@ class ContactBook {
   const std::vector<Zone>& zones() const { return zones_; }
   // Index of the contact with this number, or -1.
   int64_t Find(std::string_view phone) const;
+  // The same, trying index `hint` first: a caller that dials the contacts
+  // mostly in order passes the index after its last hit and skips the hash
+  // lookup (a cache miss in a large book) most of the time.
+  int64_t Find(std::string_view phone, int64_t hint) const;
   // The records the engine is given.
   std::vector<Contact> EngineContacts() const;
 

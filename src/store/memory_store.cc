@@ -12,6 +12,7 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
@@ -45,10 +46,26 @@ const char* OpName(const WriteOp& op) {
 struct MemoryStore::Impl {
   // What a batch adds to the stored state while it is being validated, so
   // later ops of the batch may refer to earlier ones (an attempt started
-  // and ended in one batch).
+  // and ended in one batch). Batches hold a handful of ops: a linear scan of
+  // inline storage, no allocation per commit.
   struct BatchView {
-    absl::flat_hash_map<CallId, ContactId> started;
-    absl::flat_hash_set<CallId> ended;
+    absl::InlinedVector<std::pair<CallId, ContactId>, 2> started;
+    absl::InlinedVector<CallId, 2> ended;
+
+    const ContactId* Started(CallId call) const {
+      for (const auto& [c, contact] : started) {
+        if (c == call) return &contact;
+      }
+      return nullptr;
+    }
+    // False if `call` was already ended earlier in the batch.
+    bool AddEnded(CallId call) {
+      if (std::find(ended.begin(), ended.end(), call) != ended.end()) {
+        return false;
+      }
+      ended.push_back(call);
+      return true;
+    }
   };
 
   bool HasContact(ContactId id) const ABSL_SHARED_LOCKS_REQUIRED(mu) {
@@ -58,12 +75,10 @@ struct MemoryStore::Impl {
   // The contact of a started call, or 0 if no attempt of it was started.
   ContactId StartedContact(const BatchView& batch, CallId call) const
       ABSL_SHARED_LOCKS_REQUIRED(mu) {
-    if (auto it = attempt_by_call.find(call); it != attempt_by_call.end()) {
-      return contents.attempts_started[it->second].contact_id;
+    if (auto it = started_calls.find(call); it != started_calls.end()) {
+      return it->second.contact;
     }
-    if (auto it = batch.started.find(call); it != batch.started.end()) {
-      return it->second;
-    }
+    if (const ContactId* contact = batch.Started(call)) return *contact;
     return 0;
   }
 
@@ -97,7 +112,7 @@ struct MemoryStore::Impl {
       return absl::AlreadyExistsError(
           absl::StrCat("call ", op.call_id, " was already started"));
     }
-    batch.started.emplace(op.call_id, op.contact_id);
+    batch.started.emplace_back(op.call_id, op.contact_id);
     return absl::OkStatus();
   }
 
@@ -108,8 +123,9 @@ struct MemoryStore::Impl {
     if (auto s = CheckOptionalCall(batch, op.call_id, op.contact_id); !s.ok()) {
       return s;
     }
-    if (ended_calls.contains(op.call_id) ||
-        !batch.ended.insert(op.call_id).second) {
+    const auto it = started_calls.find(op.call_id);
+    if ((it != started_calls.end() && it->second.ended) ||
+        !batch.AddEnded(op.call_id)) {
       return absl::AlreadyExistsError(
           absl::StrCat("call ", op.call_id, " has already ended"));
     }
@@ -143,49 +159,59 @@ struct MemoryStore::Impl {
     return absl::OkStatus();
   }
 
-  void Apply(AttemptStarted op) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
+  void Apply(const AttemptStarted& op) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
     const size_t index = contents.attempts_started.size();
-    attempt_by_call.emplace(op.call_id, index);
+    started_calls.emplace(op.call_id, StartedCall{op.contact_id, false});
     // Kept sorted by start time (stable for equal times) so AttemptsSince
     // is a binary search; attempts nearly always arrive in time order, so
     // the insertion point is the end.
-    std::vector<size_t>& list = attempts_by_contact[op.contact_id];
+    auto& list = attempts_by_contact[op.contact_id];
     const auto& all = contents.attempts_started;
     const absl::Time at = op.at;
     list.insert(std::upper_bound(
                     list.begin(), list.end(), at,
                     [&all](absl::Time t, size_t i) { return t < all[i].at; }),
                 index);
-    contents.attempts_started.push_back(std::move(op));
+    contents.attempts_started.push_back(op);
   }
-  void Apply(AttemptEnded op) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
-    ended_calls.insert(op.call_id);
-    contents.attempts_ended.push_back(std::move(op));
+  void Apply(const AttemptEnded& op) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
+    // Check() made sure the attempt was started (stored or in this batch,
+    // applied before this op).
+    started_calls[op.call_id].ended = true;
+    contents.attempts_ended.push_back(op);
   }
-  void Apply(DispositionRecord op) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
-    contents.dispositions.push_back(std::move(op));
+  void Apply(const DispositionRecord& op) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
+    contents.dispositions.push_back(op);
   }
-  void Apply(NoteRecord op) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
-    contents.notes.push_back(std::move(op));
+  void Apply(const NoteRecord& op) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
+    contents.notes.push_back(op);
   }
-  void Apply(DncEntry op) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
+  void Apply(const DncEntry& op) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
     // The first entry for a number is the one that counts (its source and
     // time); repeats are accepted and dropped.
     if (dnc_phones.insert(op.phone).second) {
-      contents.dnc.push_back(std::move(op));
+      contents.dnc.push_back(op);
     }
   }
-  void Apply(AuditRecord op) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
-    contents.audit.push_back(std::move(op));
+  void Apply(const AuditRecord& op) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
+    contents.audit.push_back(op);
   }
 
   mutable absl::Mutex mu;
   MemoryStoreContents contents ABSL_GUARDED_BY(mu);
-  absl::flat_hash_map<CallId, size_t> attempt_by_call ABSL_GUARDED_BY(mu);
-  // Indices into contents.attempts_started, oldest start first.
-  absl::flat_hash_map<ContactId, std::vector<size_t>> attempts_by_contact
-      ABSL_GUARDED_BY(mu);
-  absl::flat_hash_set<CallId> ended_calls ABSL_GUARDED_BY(mu);
+  // Every started call: its contact (kept here, not looked up in
+  // contents.attempts_started, which is large and cold by the time a call
+  // ends) and whether it ended, in one entry so a call's end costs one
+  // lookup's cache miss, not two.
+  struct StartedCall {
+    ContactId contact = 0;
+    bool ended = false;
+  };
+  absl::flat_hash_map<CallId, StartedCall> started_calls ABSL_GUARDED_BY(mu);
+  // Indices into contents.attempts_started, oldest start first. Most
+  // contacts get one or two attempts: those need no allocation of their own.
+  absl::flat_hash_map<ContactId, absl::InlinedVector<size_t, 2>>
+      attempts_by_contact ABSL_GUARDED_BY(mu);
   absl::flat_hash_set<std::string> dnc_phones ABSL_GUARDED_BY(mu);
   int64_t commits ABSL_GUARDED_BY(mu) = 0;
 };
@@ -252,7 +278,7 @@ absl::StatusOr<std::vector<AttemptStarted>> MemoryStore::AttemptsSince(
   std::vector<AttemptStarted> result;
   auto it = impl_->attempts_by_contact.find(id);
   if (it == impl_->attempts_by_contact.end()) return result;
-  const std::vector<size_t>& list = it->second;
+  const auto& list = it->second;
   const auto& all = impl_->contents.attempts_started;
   auto first = std::lower_bound(
       list.begin(), list.end(), since,

@@ -39,12 +39,14 @@ class EngineTest : public ::testing::Test {
  protected:
   void SetUp() override { clock_ = std::make_unique<ManualClock>(kTuesdayTenAmNewYork); }
 
-  void Start(CampaignConfig config = {}) {
+  // `store` defaults to store_.
+  void Start(CampaignConfig config = {}, Store* store = nullptr) {
     if (config.id.empty()) config.id = "c1";
     if (config.caller_ids.empty()) config.caller_ids = {"+12125550100"};
     config.auto_advance_delay = absl::Seconds(2);
     campaign_ = config;
-    auto engine = Engine::Create({}, {clock_.get(), &provider_, &store_, &sink_});
+    auto engine = Engine::Create(
+        {}, {clock_.get(), &provider_, store != nullptr ? store : &store_, &sink_});
     ASSERT_TRUE(engine.ok()) << engine.status();
     engine_ = *std::move(engine);
     ASSERT_TRUE(engine_->AddCampaign(config).ok());
@@ -249,6 +251,65 @@ TEST_F(EngineTest, NoAnswerIsDispositionedAutomaticallyAndRetriedLater) {
   EXPECT_EQ(provider_.Placed().size(), 1u);
   clock_->Advance(absl::Hours(1) + absl::Seconds(5));
   EXPECT_EQ(provider_.Placed().size(), 2u);
+}
+
+TEST_F(EngineTest, AttemptEndAndAutomaticDispositionAreOneCommit) {
+  Start();
+  Add({NewYorker("+12127340001")});
+  LoginReady();
+  const int64_t before = store_.commits();  // includes the attempt_started
+  CallId call = provider_.LastPlaced();
+  provider_.Send(E::kRinging, call);
+  clock_->Advance(absl::Seconds(25));
+  provider_.Send(E::kCompleted, call, CallEndStatus::kNoAnswer);
+  // One grouped write: the end of the attempt, then its disposition.
+  EXPECT_EQ(store_.commits(), before + 1);
+  auto snap = store_.Snapshot();
+  ASSERT_EQ(snap.attempts_ended.size(), 1u);
+  EXPECT_EQ(snap.attempts_ended[0].call_id, call);
+  ASSERT_EQ(snap.dispositions.size(), 1u);
+  EXPECT_EQ(snap.dispositions[0].call_id, call);
+  EXPECT_EQ(snap.dispositions[0].code, "no_answer");
+}
+
+TEST_F(EngineTest, ContactIdsOutOfSequenceAreStillFound) {
+  // A host store may hand out ids with gaps; the engine's contact table
+  // then leaves its dense mode and must still find every contact.
+  class GappyStore : public StoreWrapper {
+   public:
+    explicit GappyStore(Store* target) : StoreWrapper(target) {}
+    absl::StatusOr<std::vector<ContactId>> AddContacts(
+        const std::vector<Contact>& contacts) override {
+      auto ids = StoreWrapper::AddContacts(contacts);
+      if (!ids.ok()) return ids;
+      // Every contact is in the target under its real id; report those
+      // ids, but add and drop a throwaway contact first so the next real
+      // id skips one.
+      auto gap = StoreWrapper::AddContacts({contacts.front()});
+      (void)gap;
+      return ids;
+    }
+  };
+  GappyStore gappy(&store_);
+  Start({}, &gappy);
+  std::vector<ContactId> first = Add({NewYorker("+12127340001")});
+  std::vector<ContactId> second = Add({NewYorker("+12127340002")});
+  ASSERT_EQ(first.size(), 1u);
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_GT(second[0], first[0] + 1);  // the gap
+  LoginReady();
+  // Both contacts are dialed, each under its own id.
+  CallId call = provider_.LastPlaced();
+  provider_.Send(E::kCompleted, call, CallEndStatus::kBusy);
+  clock_->Advance(absl::Seconds(3));
+  ASSERT_EQ(provider_.Placed().size(), 2u);
+  auto snap = store_.Snapshot();
+  ASSERT_EQ(snap.attempts_started.size(), 2u);
+  EXPECT_EQ(snap.attempts_started[0].contact_id, first[0]);
+  EXPECT_EQ(snap.attempts_started[1].contact_id, second[0]);
+  ASSERT_EQ(snap.dispositions.size(), 1u);
+  EXPECT_EQ(snap.dispositions[0].contact_id, first[0]);
+  engine_.reset();  // before `gappy` goes
 }
 
 TEST_F(EngineTest, BusyAndFailedAreDispositionedAutomatically) {

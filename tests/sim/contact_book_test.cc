@@ -1,0 +1,58 @@
+// ContactBook: generated numbers, and Find with a hint answers exactly as
+// Find without one.
+#include <cstdint>
+#include <string>
+
+#include "compliance/zone_resolver.h"
+#include "dialer/simulator.h"
+#include "gtest/gtest.h"
+#include "sim/contact_book.h"
+
+namespace dialer::sim {
+namespace {
+
+ContactBook SmallBook(int64_t count) {
+  Scenario scenario;
+  scenario.contacts.count = count;
+  scenario.contacts.time_zones = {{"America/New_York", 0.5},
+                                  {"America/Los_Angeles", 0.5}};
+  auto book = ContactBook::Generate(scenario, 42,
+                                    compliance::ZoneResolver::Default());
+  EXPECT_TRUE(book.ok()) << book.status();
+  return *std::move(book);
+}
+
+TEST(ContactBookTest, GeneratedNumbersAreNanpE164) {
+  ContactBook book = SmallBook(200);
+  ASSERT_EQ(book.contacts().size(), 200u);
+  for (const SimContact& c : book.contacts()) {
+    ASSERT_EQ(c.phone.size(), 12u) << c.phone;
+    EXPECT_EQ(c.phone.substr(0, 2), "+1");
+    for (size_t i = 2; i < c.phone.size(); ++i) {
+      EXPECT_TRUE(c.phone[i] >= '0' && c.phone[i] <= '9') << c.phone;
+    }
+    EXPECT_GE(c.phone[2], '2');  // NPA
+    EXPECT_GE(c.phone[5], '2');  // NXX
+    ASSERT_EQ(c.zones.size(), 1u);
+  }
+}
+
+TEST(ContactBookTest, FindWithAHintAgreesWithFind) {
+  ContactBook book = SmallBook(100);
+  const int64_t n = static_cast<int64_t>(book.contacts().size());
+  for (int64_t i = 0; i < n; ++i) {
+    const std::string& phone = book.contacts()[i].phone;
+    EXPECT_EQ(book.Find(phone), i);
+    // Right hint, wrong hints, hints out of range.
+    for (int64_t hint : {i, i + 1, i - 1, int64_t{0}, n - 1, n, n + 7,
+                         int64_t{-1}, int64_t{-100}}) {
+      EXPECT_EQ(book.Find(phone, hint), i) << "hint " << hint;
+    }
+  }
+  EXPECT_EQ(book.Find("+12125550199"), -1);
+  EXPECT_EQ(book.Find("+12125550199", 0), -1);
+  EXPECT_EQ(book.Find("", 3), -1);
+}
+
+}  // namespace
+}  // namespace dialer::sim
