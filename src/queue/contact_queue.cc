@@ -103,7 +103,7 @@ void ContactQueue::Renumber() {
     for (int p = 0; p < kPriorityCount; ++p) {
       if (lane.by_class[p].empty()) continue;
       owners_[lane.owner].heads[p].insert(
-          Head{lane.by_class[p].begin()->order, lane_id});
+          Head{lane.by_class[p].front().order, lane_id});
     }
   }
   next_seq_ = seq;
@@ -113,9 +113,9 @@ void ContactQueue::Insert(ContactId id, LaneId lane_id, int priority,
                           Order order) {
   Lane& lane = lanes_[lane_id];
   auto& set = lane.by_class[priority];
-  if (!lane.parked && (set.empty() || order < set.begin()->order)) {
+  if (!lane.parked && (set.empty() || order < set.front().order)) {
     auto& heads = owners_[lane.owner].heads[priority];
-    if (!set.empty()) heads.erase(Head{set.begin()->order, lane_id});
+    if (!set.empty()) heads.erase(Head{set.front().order, lane_id});
     heads.insert(Head{order, lane_id});
   }
   set.insert(Key{order, id});
@@ -130,15 +130,15 @@ ContactQueue::Record ContactQueue::Erase(
   records_.erase(it);
   Lane& lane = lanes_[record.lane];
   auto& set = lane.by_class[record.priority];
-  if (set.begin()->order != record.order) {
+  if (set.front().order != record.order) {
     set.erase(Key{record.order, id});
     return record;
   }
-  set.erase(set.begin());
+  set.pop_front();
   if (!lane.parked) {
     auto& heads = owners_[lane.owner].heads[record.priority];
     heads.erase(Head{record.order, record.lane});
-    if (!set.empty()) heads.insert(Head{set.begin()->order, record.lane});
+    if (!set.empty()) heads.insert(Head{set.front().order, record.lane});
   }
   return record;
 }
@@ -148,7 +148,7 @@ void ContactQueue::Park(LaneId lane_id, Seconds reopen) {
   Owner& owner = owners_[lane.owner];
   for (int p = 0; p < kPriorityCount; ++p) {
     if (lane.by_class[p].empty()) continue;
-    owner.heads[p].erase(Head{lane.by_class[p].begin()->order, lane_id});
+    owner.heads[p].erase(Head{lane.by_class[p].front().order, lane_id});
   }
   lane.parked = true;
   lane.reopen = reopen;
@@ -162,7 +162,7 @@ void ContactQueue::Unpark(LaneId lane_id) {
   lane.parked = false;
   for (int p = 0; p < kPriorityCount; ++p) {
     if (lane.by_class[p].empty()) continue;
-    owner.heads[p].insert(Head{lane.by_class[p].begin()->order, lane_id});
+    owner.heads[p].insert(Head{lane.by_class[p].front().order, lane_id});
   }
 }
 
@@ -281,7 +281,7 @@ std::optional<Entry> ContactQueue::PopDue(absl::Time now,
       continue;
     }
     const OwnerId owner = lanes_[lane_id].owner;
-    const ContactId id = lanes_[lane_id].by_class[best_class].begin()->contact;
+    const ContactId id = lanes_[lane_id].by_class[best_class].front().contact;
     const Eligibility contact_ok = contact_check(id);
     const Record record = Erase(records_.find(id));
     if (contact_ok.eligible) {
@@ -290,7 +290,7 @@ std::optional<Entry> ContactQueue::PopDue(absl::Time now,
       const auto& heads = owners_[owner].heads[best_class];
       if (!heads.empty()) {
         records_.prefetch(
-            lanes_[heads.begin()->lane].by_class[best_class].begin()->contact);
+            lanes_[heads.begin()->lane].by_class[best_class].front().contact);
       }
       return MakeEntry(id, record, lane_id);
     }
@@ -337,9 +337,9 @@ size_t ContactQueue::Reassign(std::string_view from, std::string_view to) {
   for (LaneId lane_id : owners_[*from_id].lanes) {
     const Lane& lane = lanes_[lane_id];
     for (int p = 0; p < kPriorityCount; ++p) {
-      for (const Key& key : lane.by_class[p]) {
+      lane.by_class[p].ForEach([&](const Key& key) {
         moving.push_back({key.contact, lane.group, p, key.order});
-      }
+      });
     }
   }
   for (const Moving& m : moving) {
@@ -358,25 +358,6 @@ void ContactQueue::ReopenGroups() {
 Depth ContactQueue::depth(absl::Time now) const {
   const Seconds now_s = NowSeconds(now);
   const Order due_limit = MakeOrder(now_s + 1, 0);
-  // Walks from both ends at once: O(min(due now, later)).
-  auto due_now_of = [due_limit](const absl::btree_set<Key>& set) -> int64_t {
-    const int64_t n = static_cast<int64_t>(set.size());
-    auto front = set.begin();
-    auto back = set.end();
-    int64_t ahead = 0;
-    int64_t behind = 0;
-    while (ahead + behind < n) {
-      if (front->order >= due_limit) return ahead;
-      ++front;
-      ++ahead;
-      if (ahead + behind == n) break;
-      --back;
-      if (back->order < due_limit) return n - behind;
-      ++behind;
-    }
-    return ahead;
-  };
-
   Depth depth;
   depth.dropped = dropped_;
   for (OwnerId owner_id = 0; owner_id < owners_.size(); ++owner_id) {
@@ -393,7 +374,7 @@ Depth ContactQueue::depth(absl::Time now) const {
           counts[p].window_closed += n;
           continue;
         }
-        const int64_t due_now = due_now_of(set);
+        const int64_t due_now = set.CountBefore(due_limit);
         counts[p].due_now += due_now;
         counts[p].later += n - due_now;
       }

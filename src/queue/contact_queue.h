@@ -22,11 +22,14 @@
 // Times. Due times are kept to the second, rounded up: an entry due at
 // 10:00:00.2 is offered from 10:00:01 on, never before its due time.
 //
-// Cost. Upsert, Remove, Contains: O(log n). PopDue: O(log n) per candidate
-// it looks at; it looks at one contact per rejection the hooks make and one
-// lane per group found closed, and each rejected contact or group moves past
-// `now`, so the same one is not looked at twice in a call. depth(): see below.
-// Memory: about 60 bytes per contact (hash slot plus btree key).
+// Cost. Upsert, Remove, Contains: O(log n) amortized. PopDue: O(log n)
+// amortized per candidate it looks at; it looks at one contact per
+// rejection the hooks make and one lane per group found closed, and each
+// rejected contact or group moves past `now`, so the same one is not looked
+// at twice in a call. "Amortized": entries filed far ahead wait unsorted in
+// time buckets, and the call that reaches a bucket sorts it (see
+// queue/internal/due_index.h). depth(): see below.
+// Memory: about 63 bytes per contact (hash slot plus a 16-byte key).
 //
 // Example:
 //   ContactQueue q;
@@ -51,6 +54,7 @@
 #include "absl/functional/function_ref.h"
 #include "absl/time/time.h"
 #include "dialer/types.h"
+#include "queue/internal/due_index.h"
 #include "queue/priority.h"
 
 namespace dialer::queue {
@@ -172,8 +176,8 @@ class ContactQueue {
   void ReopenGroups();
 
   // Counts per class, for the shared queue and each agent, split at `now`.
-  // For the dashboard, not per dial: O(lanes + min(due now, later)) per
-  // group and class.
+  // For the dashboard, not per dial: O(lanes + min(due now, later) +
+  // buckets + one bucket) per group and class.
   Depth depth(absl::Time now) const;
   size_t size() const { return records_.size(); }
   bool empty() const { return records_.empty(); }
@@ -184,7 +188,7 @@ class ContactQueue {
   using LaneId = uint32_t;
   using OwnerId = uint32_t;  // 0 = shared queue
   static constexpr uint32_t kMaxLanes = 1u << 24;
-  static constexpr int kSeqBits = 30;
+  static constexpr int kSeqBits = queue_internal::kSeqBits;
 
   // A 64-bit order: due second (34 bits, until the year 2514) above the
   // insertion number, so a btree key is 16 bytes (more keys per node, fewer
@@ -202,13 +206,7 @@ class ContactQueue {
     uint32_t lane : 24;
     uint32_t priority : 8;
   };
-  struct Key {
-    Order order;
-    ContactId contact;
-    friend bool operator<(const Key& a, const Key& b) {
-      return a.order < b.order;
-    }
-  };
+  using Key = queue_internal::DueKey;
   // A lane's best entry of one class, in its owner's head index.
   struct Head {
     Order order;
@@ -230,7 +228,7 @@ class ContactQueue {
     WindowGroup group;
     bool parked = false;
     Seconds reopen = 0;
-    std::array<absl::btree_set<Key>, kPriorityCount> by_class;
+    std::array<queue_internal::DueIndex, kPriorityCount> by_class;
   };
   struct Owner {
     std::string name;
