@@ -98,12 +98,15 @@ void Gate::PrepareWindows(Context& ctx) const {
   for (const StateRule* rule : ctx.state_rules) {
     if (rule->holidays_restricted) ctx.holiday_states.push_back(rule->state);
   }
+  absl::InlinedVector<ZoneId, 8> classes;  // classes[r]: the class of reps[r]
   for (size_t i = 0; i < ctx.zones.size(); ++i) {
     ctx.tzs.push_back(&rules_.resolver->zone(ctx.zones[i]));
     const ZoneId cls = rules_.resolver->offset_class(ctx.zones[i]);
-    size_t r = 0;
-    while (r < ctx.reps.size() && rules_.resolver->offset_class(ctx.zones[ctx.reps[r]]) != cls) ++r;
-    if (r == ctx.reps.size()) ctx.reps.push_back(i);
+    const size_t r = std::find(classes.begin(), classes.end(), cls) - classes.begin();
+    if (r == classes.size()) {
+      classes.push_back(cls);
+      ctx.reps.push_back(i);
+    }
     ctx.rep_of.push_back(r);
   }
 }
