@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -49,6 +50,21 @@ SimAgents::SimAgents(const Scenario& scenario, uint64_t seed,
 }
 
 SimAgents::Agent* SimAgents::Find(const std::string& id) {
+  // Every agent event names its agent: read the number out of
+  // "agent-<n>" and check that agent's id, before hashing the string.
+  constexpr std::string_view kPrefix = "agent-";
+  if (id.size() > kPrefix.size() && id.size() <= kPrefix.size() + 9 &&
+      std::string_view(id).substr(0, kPrefix.size()) == kPrefix) {
+    size_t n = 0;
+    bool digits = true;
+    for (size_t k = kPrefix.size(); k < id.size() && digits; ++k) {
+      digits = id[k] >= '0' && id[k] <= '9';
+      n = n * 10 + static_cast<size_t>(id[k] - '0');
+    }
+    if (digits && n >= 1 && n <= agents_.size() && agents_[n - 1].id == id) {
+      return &agents_[n - 1];
+    }
+  }
   auto it = index_.find(id);
   return it == index_.end() ? nullptr : &agents_[it->second];
 }

@@ -63,13 +63,13 @@ void SimulatedProvider::SetListener(ProviderEventListener* listener) {
 }
 
 const CallTruth* SimulatedProvider::Find(CallId call) const {
-  auto it = by_id_.find(call);
-  return it == by_id_.end() ? nullptr : &it->second->truth;
+  const size_t i = by_id_.Find(call);
+  return i == engine::IdIndex::kNone ? nullptr : &entries_[i].truth;
 }
 
 SimulatedProvider::Entry* SimulatedProvider::FindEntry(CallId call) {
-  auto it = by_id_.find(call);
-  return it == by_id_.end() ? nullptr : it->second;
+  const size_t i = by_id_.Find(call);
+  return i == engine::IdIndex::kNone ? nullptr : &entries_[i];
 }
 
 absl::Status SimulatedProvider::FindLive(CallId call, Entry** out) {
@@ -127,7 +127,8 @@ absl::Status SimulatedProvider::PlaceCall(const DialRequest& request) {
       absl::StrCat(request.to, " amd=", AbslView(ToString(request.amd)),
                    request.conference.empty() ? "" : " conference=",
                    request.conference);
-  if (request.call_id == 0 || by_id_.contains(request.call_id)) {
+  if (request.call_id == 0 ||
+      by_id_.Find(request.call_id) != engine::IdIndex::kNone) {
     return Record("place_call", request.call_id, detail,
                   absl::InvalidArgumentError(absl::StrCat(
                       "call id ", request.call_id, " is 0 or already used")));
@@ -139,8 +140,8 @@ absl::Status SimulatedProvider::PlaceCall(const DialRequest& request) {
   }
   const absl::Time now = clock_->Now();
   const uint64_t number_key = StableHash(request.to);
+  by_id_.Add(request.call_id);  // at position entries_.size()
   Entry& e = entries_.emplace_back();
-  by_id_[request.call_id] = &e;
   ++in_flight_;
   CallTruth& c = e.truth;
   c.call_id = request.call_id;
