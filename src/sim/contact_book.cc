@@ -99,6 +99,7 @@ absl::StatusOr<ContactBook> ContactBook::Generate(
     book.by_phone_.emplace(c.phone, i);
     book.contacts_.push_back(std::move(c));
   }
+  book.LinkZones();
   return book;
 }
 
@@ -142,7 +143,44 @@ ContactBook ContactBook::FromContacts(
     add_number(contact.phone, contact);
     for (const std::string& p : contact.alternate_phones) add_number(p, contact);
   }
+  book.LinkZones();
   return book;
+}
+
+void ContactBook::LinkZones() {
+  next_in_zone_.assign(contacts_.size(), -1);
+  // Last index seen of each first zone, walking backwards; slot 0 is "no
+  // zone".
+  std::vector<int64_t> later(zones_.size() + 1, -1);
+  for (size_t i = contacts_.size(); i-- > 0;) {
+    const size_t slot = contacts_[i].zones.empty()
+                            ? 0
+                            : static_cast<size_t>(contacts_[i].zones[0]) + 1;
+    next_in_zone_[i] = later[slot];
+    later[slot] = static_cast<int64_t>(i);
+  }
+}
+
+int64_t ContactBook::NextInZone(int64_t i) const {
+  if (i < 0 || static_cast<size_t>(i) >= next_in_zone_.size()) return -1;
+  return next_in_zone_[static_cast<size_t>(i)];
+}
+
+int64_t NumberCursor::Find(std::string_view phone) {
+  const std::vector<SimContact>& contacts = book_->contacts();
+  for (int64_t& guess : guesses_) {
+    if (guess >= 0 && contacts[static_cast<size_t>(guess)].phone == phone) {
+      const int64_t found = guess;
+      guess = book_->NextInZone(found);
+      return found;
+    }
+  }
+  const int64_t found = book_->Find(phone);
+  if (found >= 0) {
+    guesses_[replace_next_] = book_->NextInZone(found);
+    replace_next_ = (replace_next_ + 1) % guesses_.size();
+  }
+  return found;
 }
 
 int64_t ContactBook::Find(std::string_view phone) const {

@@ -154,12 +154,10 @@ absl::StatusOr<SimReport> RunSimulation(const Scenario& scenario,
   sim::EventLog log(&clock, options.event_log);
   sim::SimulatedProvider provider(
       scenario, seed, center, &clock,
-      // Contacts are mostly dialed in the order they were added: try the
-      // one after the last found first.
-      [&book, next = int64_t{0}](std::string_view phone) mutable {
-        const int64_t i = book->Find(phone, next);
-        if (i >= 0) next = i + 1;
-        return i;
+      // The number's contact, guessed from the streams of numbers dialed
+      // so far before the hash lookup (see NumberCursor).
+      [cursor = sim::NumberCursor(&*book)](std::string_view phone) mutable {
+        return cursor.Find(phone);
       });
   provider.set_observer(&log);
   sim::SimAgents agents(scenario, seed, kCampaignId, &clock, &provider, &log);

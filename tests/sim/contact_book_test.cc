@@ -2,6 +2,7 @@
 // Find without one.
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "compliance/zone_resolver.h"
 #include "dialer/simulator.h"
@@ -52,6 +53,39 @@ TEST(ContactBookTest, FindWithAHintAgreesWithFind) {
   EXPECT_EQ(book.Find("+12125550199"), -1);
   EXPECT_EQ(book.Find("+12125550199", 0), -1);
   EXPECT_EQ(book.Find("", 3), -1);
+}
+
+TEST(ContactBookTest, NextInZoneLinksEachZonesContactsInOrder) {
+  ContactBook book = SmallBook(300);
+  const int64_t n = static_cast<int64_t>(book.contacts().size());
+  for (int64_t i = 0; i < n; ++i) {
+    int64_t want = -1;
+    for (int64_t j = i + 1; j < n && want < 0; ++j) {
+      if (book.contacts()[j].zones[0] == book.contacts()[i].zones[0]) want = j;
+    }
+    EXPECT_EQ(book.NextInZone(i), want) << i;
+  }
+  EXPECT_EQ(book.NextInZone(-1), -1);
+  EXPECT_EQ(book.NextInZone(n), -1);
+}
+
+TEST(NumberCursorTest, AgreesWithFindOnInterleavedStreamsAndStrangers) {
+  ContactBook book = SmallBook(500);
+  const int64_t n = static_cast<int64_t>(book.contacts().size());
+  NumberCursor cursor(&book);
+  // Two zones' streams interleaved, a second pass (retries), numbers that
+  // are not in the book, and random jumps.
+  std::vector<std::string> asked;
+  for (int64_t i = 0; i < n; ++i) asked.push_back(book.contacts()[i].phone);
+  for (int64_t i = 0; i < n; i += 3) asked.push_back(book.contacts()[i].phone);
+  asked.push_back("+12125550199");
+  asked.push_back("");
+  for (int64_t i = n - 1; i >= 0; i -= 7) asked.push_back(book.contacts()[i].phone);
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& phone : asked) {
+      EXPECT_EQ(cursor.Find(phone), book.Find(phone)) << phone;
+    }
+  }
 }
 
 }  // namespace
