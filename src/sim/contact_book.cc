@@ -167,6 +167,8 @@ int64_t ContactBook::NextInZone(int64_t i) const {
 }
 
 int64_t NumberCursor::Find(std::string_view phone) {
+  // Numbers are unique in the book: a guess whose number matches is the
+  // answer.
   const std::vector<SimContact>& contacts = book_->contacts();
   for (int64_t& guess : guesses_) {
     if (guess >= 0 && contacts[static_cast<size_t>(guess)].phone == phone) {
@@ -186,15 +188,6 @@ int64_t NumberCursor::Find(std::string_view phone) {
 int64_t ContactBook::Find(std::string_view phone) const {
   auto it = by_phone_.find(AbslView(phone));
   return it == by_phone_.end() ? -1 : it->second;
-}
-
-int64_t ContactBook::Find(std::string_view phone, int64_t hint) const {
-  // Numbers are unique in the book, so a match at `hint` is the answer.
-  if (hint >= 0 && static_cast<size_t>(hint) < contacts_.size() &&
-      contacts_[static_cast<size_t>(hint)].phone == phone) {
-    return hint;
-  }
-  return Find(phone);
 }
 
 std::vector<Contact> ContactBook::EngineContacts() const {

@@ -67,10 +67,6 @@ class ContactBook {
   const std::vector<Zone>& zones() const { return zones_; }
   // Index of the contact with this number, or -1.
   int64_t Find(std::string_view phone) const;
-  // The same, trying index `hint` first: a caller that dials the contacts
-  // mostly in order passes the index after its last hit and skips the hash
-  // lookup (a cache miss in a large book) most of the time.
-  int64_t Find(std::string_view phone, int64_t hint) const;
   // The next index after `i` whose contact has the same first zone (or
   // none, like `i`'s), or -1: an engine dials each zone's contacts in
   // order, the zones interleaved as their calling windows open and close.

@@ -1,5 +1,5 @@
-// ContactBook: generated numbers, and Find with a hint answers exactly as
-// Find without one.
+// ContactBook: generated numbers and zone links; NumberCursor answers
+// exactly as ContactBook::Find.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -36,23 +36,6 @@ TEST(ContactBookTest, GeneratedNumbersAreNanpE164) {
     EXPECT_GE(c.phone[5], '2');  // NXX
     ASSERT_EQ(c.zones.size(), 1u);
   }
-}
-
-TEST(ContactBookTest, FindWithAHintAgreesWithFind) {
-  ContactBook book = SmallBook(100);
-  const int64_t n = static_cast<int64_t>(book.contacts().size());
-  for (int64_t i = 0; i < n; ++i) {
-    const std::string& phone = book.contacts()[i].phone;
-    EXPECT_EQ(book.Find(phone), i);
-    // Right hint, wrong hints, hints out of range.
-    for (int64_t hint : {i, i + 1, i - 1, int64_t{0}, n - 1, n, n + 7,
-                         int64_t{-1}, int64_t{-100}}) {
-      EXPECT_EQ(book.Find(phone, hint), i) << "hint " << hint;
-    }
-  }
-  EXPECT_EQ(book.Find("+12125550199"), -1);
-  EXPECT_EQ(book.Find("+12125550199", 0), -1);
-  EXPECT_EQ(book.Find("", 3), -1);
 }
 
 TEST(ContactBookTest, NextInZoneLinksEachZonesContactsInOrder) {
