@@ -102,10 +102,12 @@ inline int SelectOne(uint64_t x, int k) {
 // Asks for every cache line of a bucket at once (up to 8), so the scan
 // below waits for one memory latency, not one per line it walks into.
 inline void PrefetchBucket(const uint64_t* w, uint64_t start, uint64_t bits) {
-  const char* p = reinterpret_cast<const char*>(&w[start >> 6]);
-  const char* last = reinterpret_cast<const char*>(&w[(start + bits) >> 6]);
-  for (int i = 0; i < 8 && p <= last; ++i, p += 64) __builtin_prefetch(p);
-  __builtin_prefetch(last);
+  const auto first = reinterpret_cast<uintptr_t>(&w[start >> 6]);
+  const auto last = reinterpret_cast<uintptr_t>(&w[(start + bits) >> 6]);
+  for (uintptr_t a = first; a <= last && a < first + 8 * 64; a += 64) {
+    __builtin_prefetch(reinterpret_cast<const void*>(a));
+  }
+  __builtin_prefetch(reinterpret_cast<const void*>(last));
 }
 
 }  // namespace
@@ -187,7 +189,7 @@ void DncSet::ContainsBatch(std::span<const uint64_t> numbers, std::span<bool> ou
         const uint64_t rank = (offset * count) >> bucket_bits_;
         const uint64_t upper = start + (offset >> width) + rank;
         __builtin_prefetch(&w[upper >> 6]);
-        __builtin_prefetch(&w[(upper >> 6) + 8]);
+        __builtin_prefetch(&w[std::min<uint64_t>((upper >> 6) + 8, bits_.size() - 1)]);
         __builtin_prefetch(
             &w[(start + (uint64_t{1} << (bucket_bits_ - width)) + count + rank * width) >> 6]);
       }
