@@ -165,7 +165,8 @@ struct MemoryStore::Impl {
     // Kept sorted by start time (stable for equal times) so AttemptsSince
     // is a binary search; attempts nearly always arrive in time order, so
     // the insertion point is the end.
-    auto& list = attempts_by_contact[op.contact_id];
+    // Check() made sure the contact exists.
+    auto& list = attempts_by_contact[static_cast<size_t>(op.contact_id - 1)];
     const auto& all = contents.attempts_started;
     const absl::Time at = op.at;
     list.insert(std::upper_bound(
@@ -208,10 +209,13 @@ struct MemoryStore::Impl {
     bool ended = false;
   };
   absl::flat_hash_map<CallId, StartedCall> started_calls ABSL_GUARDED_BY(mu);
-  // Indices into contents.attempts_started, oldest start first. Most
-  // contacts get one or two attempts: those need no allocation of their own.
-  absl::flat_hash_map<ContactId, absl::InlinedVector<size_t, 2>>
-      attempts_by_contact ABSL_GUARDED_BY(mu);
+  // Indices into contents.attempts_started, oldest start first, of the
+  // contact with id i + 1 (the store hands out the ids 1, 2, 3, ...; a
+  // vector, not a hash map, so contacts dialed in order are neighbours).
+  // Most contacts get one or two attempts: those need no allocation of
+  // their own.
+  std::vector<absl::InlinedVector<size_t, 2>> attempts_by_contact
+      ABSL_GUARDED_BY(mu);
   absl::flat_hash_set<std::string> dnc_phones ABSL_GUARDED_BY(mu);
   int64_t commits ABSL_GUARDED_BY(mu) = 0;
 };
@@ -242,6 +246,7 @@ absl::StatusOr<std::vector<ContactId>> MemoryStore::AddContacts(
     stored.back().id = static_cast<ContactId>(stored.size());
     ids.push_back(stored.back().id);
   }
+  impl_->attempts_by_contact.resize(stored.size());
   return ids;
 }
 
@@ -276,9 +281,7 @@ absl::StatusOr<std::vector<AttemptStarted>> MemoryStore::AttemptsSince(
   absl::ReaderMutexLock lock(&impl_->mu);
   if (auto s = impl_->CheckContact(id); !s.ok()) return s;
   std::vector<AttemptStarted> result;
-  auto it = impl_->attempts_by_contact.find(id);
-  if (it == impl_->attempts_by_contact.end()) return result;
-  const auto& list = it->second;
+  const auto& list = impl_->attempts_by_contact[static_cast<size_t>(id - 1)];
   const auto& all = impl_->contents.attempts_started;
   auto first = std::lower_bound(
       list.begin(), list.end(), since,

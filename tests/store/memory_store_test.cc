@@ -217,6 +217,24 @@ TEST(MemoryStoreTest, OpsMayReferToEarlierOpsOfTheSameBatch) {
   EXPECT_EQ(store.commits(), 2);
 }
 
+TEST(MemoryStoreTest, AttemptsSinceAcrossListsAndForContactsNeverDialed) {
+  MemoryStore store;
+  ASSERT_TRUE(store.AddContacts({Person("+12125550100")}).ok());
+  ASSERT_TRUE(store.Commit(WriteBatch{}.Add(Started(1, 1, kT0))).ok());
+  // A second list: its contacts get the next ids and their own attempts.
+  ASSERT_TRUE(
+      store.AddContacts({Person("+12125550101"), Person("+12125550102")}).ok());
+  ASSERT_TRUE(store.Commit(WriteBatch{}.Add(Started(2, 3, kT0))).ok());
+  EXPECT_THAT(CallIds(*store.AttemptsSince(1, absl::InfinitePast())),
+              ElementsAre(1));
+  EXPECT_THAT(CallIds(*store.AttemptsSince(2, absl::InfinitePast())),
+              IsEmpty());
+  EXPECT_THAT(CallIds(*store.AttemptsSince(3, absl::InfinitePast())),
+              ElementsAre(2));
+  EXPECT_EQ(store.AttemptsSince(4, kT0).status().code(),
+            absl::StatusCode::kNotFound);
+}
+
 TEST(MemoryStoreTest, AttemptsSinceIsPerContactOldestFirst) {
   MemoryStore store;
   ASSERT_TRUE(store
