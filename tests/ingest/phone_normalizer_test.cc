@@ -1,6 +1,11 @@
 #include "ingest/phone_normalizer.h"
 
+#include <string>
+
 #include "gtest/gtest.h"
+#include "phonenumbers/phonenumber.pb.h"
+#include "phonenumbers/phonenumberutil.h"
+#include "tests/ingest/dirty_csv.h"
 
 namespace dialer::ingest {
 namespace {
@@ -64,6 +69,35 @@ TEST(PhoneNormalizerTest, TollFreeIsDialableUnlessRefused) {
 
 TEST(PhoneNormalizerTest, VanityNumbersAreParsed) {
   EXPECT_EQ(Us().Normalize("1-800-FLOWERS").e164, "+18003569377");
+}
+
+// Normalize() writes E.164 itself and classifies with NumberTyper: the same
+// verdict and the same E.164 as libphonenumber's GetNumberType() and
+// Format(E164) for every phone value of a dirty file.
+TEST(PhoneNormalizerTest, SameAsLibphonenumberOverADirtyFile) {
+  using ::i18n::phonenumbers::PhoneNumber;
+  using ::i18n::phonenumbers::PhoneNumberUtil;
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  const PhoneNormalizer n = Us();
+  const testing::DirtyCsv csv =
+      testing::GenerateDirtyCsv({.rows = 5000, .seed = 9, .keep_phones = true});
+  int accepted = 0;
+  for (const std::string& raw : csv.phones) {
+    const NormalizedPhone p = n.Normalize(raw);
+    PhoneNumber number;
+    if (util.Parse(raw, "US", &number) != PhoneNumberUtil::NO_PARSING_ERROR) {
+      EXPECT_NE(p.problem, PhoneProblem::kNone) << raw;
+      continue;
+    }
+    const bool valid = util.GetNumberType(number) != PhoneNumberUtil::UNKNOWN;
+    EXPECT_EQ(p.problem != PhoneProblem::kInvalid, valid) << raw;
+    if (p.problem != PhoneProblem::kNone) continue;
+    ++accepted;
+    std::string e164;
+    util.Format(number, PhoneNumberUtil::E164, &e164);
+    EXPECT_EQ(p.e164, e164) << raw;
+  }
+  EXPECT_GT(accepted, 1000);
 }
 
 }  // namespace
