@@ -254,6 +254,10 @@ class EngineImpl final : public Engine, private ProviderEventListener {
   void RunPacing(Campaign& campaign);
   void UpdateAbandonState(Campaign& campaign, absl::Time now);
   pacing::Snapshot BuildSnapshot(const Campaign& campaign, absl::Time now);
+  // Pooled modes: true when every agent is on a break, logged out or leaves
+  // after the call in progress; then the calls still ringing are cancelled.
+  bool NoAgentWillFree(const Campaign& campaign) const;
+  void CancelUnanswered(Campaign& campaign);
   void DialLines(Agent& agent);
   bool DialPooled(Campaign& campaign);
   void OnAgentAvailable(Agent& agent);
