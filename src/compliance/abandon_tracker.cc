@@ -22,6 +22,18 @@ std::string_view AbandonStateName(AbandonState state) {
   return "unknown";
 }
 
+AbandonThresholds ThresholdsForLimit(double limit) {
+  const AbandonThresholds fcc;
+  // Written so that NaN takes the FCC's thresholds too; 3% itself keeps the
+  // exact defaults (no rounding from the fractions below).
+  if (!(limit < fcc.stop) || limit <= 0) return fcc;
+  AbandonThresholds t;
+  t.stop = limit;
+  t.throttle = limit * 5 / 6;
+  t.approaching = limit * 2 / 3;
+  return t;
+}
+
 AbandonTracker::AbandonTracker(AbandonThresholds thresholds) : thresholds_(thresholds) {}
 
 void AbandonTracker::RecordLiveAnswer(absl::Time t) { Record(t, false); }

@@ -53,6 +53,12 @@ struct AbandonThresholds {
   double stop = 0.030;
 };
 
+// The thresholds for a campaign whose abandon limit is `limit` (a share,
+// 0.03 = 3%): stop at the limit, throttle at 5/6 and alert at 2/3 of it,
+// the FCC's 3% giving the defaults above. A limit above 3% (or not a
+// number) is treated as 3%: never looser than the rule.
+AbandonThresholds ThresholdsForLimit(double limit);
+
 class AbandonTracker {
  public:
   static constexpr int kWindowDays = 30;

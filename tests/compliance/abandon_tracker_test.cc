@@ -1,5 +1,7 @@
 #include "compliance/abandon_tracker.h"
 
+#include <cmath>
+
 #include "gtest/gtest.h"
 
 namespace dialer::compliance {
@@ -63,6 +65,35 @@ TEST(AbandonTrackerTest, ConfigurableThresholds) {
   t.RecordAbandon(Day(0));
   EXPECT_EQ(t.State(Day(0)), AbandonState::kThrottle);
   EXPECT_EQ(AbandonStateName(AbandonState::kThrottle), "throttle");
+}
+
+// A campaign that asks for 2% stops at 2%, not at the FCC's 3%; its alert
+// and throttle scale with it; a looser limit never raises the 3% stop.
+TEST(AbandonTrackerTest, ThresholdsFollowTheCampaignsStricterLimit) {
+  const AbandonThresholds fcc = ThresholdsForLimit(0.03);
+  EXPECT_EQ(fcc.approaching, 0.020);
+  EXPECT_EQ(fcc.throttle, 0.025);
+  EXPECT_EQ(fcc.stop, 0.030);
+  const AbandonThresholds two = ThresholdsForLimit(0.02);
+  EXPECT_DOUBLE_EQ(two.stop, 0.02);
+  EXPECT_DOUBLE_EQ(two.throttle, 0.02 * 5 / 6);
+  EXPECT_DOUBLE_EQ(two.approaching, 0.02 * 2 / 3);
+  for (double looser : {0.05, 1.0, std::nan("")}) {
+    EXPECT_EQ(ThresholdsForLimit(looser).stop, 0.030) << looser;
+  }
+  // 2 abandons in 100 live answers: 2%, a stop for the 2% campaign only.
+  AbandonTracker strict(two);
+  AbandonTracker rule(fcc);
+  for (int i = 0; i < 98; ++i) {
+    strict.RecordLiveAnswer(Day(0));
+    rule.RecordLiveAnswer(Day(0));
+  }
+  for (int i = 0; i < 2; ++i) {
+    strict.RecordAbandon(Day(0));
+    rule.RecordAbandon(Day(0));
+  }
+  EXPECT_EQ(strict.State(Day(0)), AbandonState::kStop);
+  EXPECT_EQ(rule.State(Day(0)), AbandonState::kApproaching);
 }
 
 }  // namespace
