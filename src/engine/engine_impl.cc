@@ -84,7 +84,10 @@ std::string AgentConference(std::string_view agent_id) {
   return absl::StrCat("agent:", AbslView(agent_id));
 }
 
-Campaign::Campaign(const CampaignConfig& c) : config(c), dispositions(c) {
+Campaign::Campaign(const CampaignConfig& c)
+    : config(c),
+      dispositions(c),
+      abandon(compliance::ThresholdsForLimit(c.abandon_limit)) {
   gate.id = c.id;
   gate.subject = c.id;
   gate.mode = c.mode;
@@ -436,6 +439,10 @@ void EngineImpl::MakeReady(Agent& agent, absl::Duration delay,
     OnAgentAvailable(agent);
     return;
   }
+  // A parallel or predictive campaign in the hard-stop fallback dials as
+  // power mode, but a person who picked up before the fallback may still be
+  // waiting: they are the agent's before any new dial (field failure #13).
+  if (ConnectWaitingPerson(agent)) return;
   Agent* a = &agent;
   agent.timer = At(now + delay, [this, a] {
     a->timer = 0;

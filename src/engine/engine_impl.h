@@ -261,6 +261,9 @@ class EngineImpl final : public Engine, private ProviderEventListener {
   void DialLines(Agent& agent);
   bool DialPooled(Campaign& campaign);
   void OnAgentAvailable(Agent& agent);
+  // Bridges the longest-waiting live person to `agent` if the agent is
+  // free; false when nobody waits (or the agent is not free).
+  bool ConnectWaitingPerson(Agent& agent);
   Agent* PickAgent(Campaign& campaign, const std::string& preferred);
   void ConnectLive(Call& call, Agent& agent);
   void OfferLive(Call& call);

@@ -85,6 +85,13 @@ void EngineImpl::RunPacing(Campaign& campaign) {
   campaign.pace_pending = false;
   const absl::Time now = env_.clock->Now();
   UpdateAbandonState(campaign, now);
+  // Live people waiting come first: a free agent is theirs before any dial,
+  // also in the hard-stop fallback (people who picked up before it).
+  while (!campaign.live_waiting.empty()) {
+    Agent* a = PickAgent(campaign, "");
+    if (a == nullptr) break;
+    ConnectLive(*calls_.at(campaign.live_waiting.front()), *a);
+  }
   if (!Pooled(campaign)) {
     for (Agent* a : campaign.agents) {
       if (a->state == AgentState::kReady && a->timer == 0 && a->call == 0) {
@@ -92,12 +99,6 @@ void EngineImpl::RunPacing(Campaign& campaign) {
       }
     }
     return;
-  }
-  // Live people waiting come first: a free agent is theirs before any dial.
-  while (!campaign.live_waiting.empty()) {
-    Agent* a = PickAgent(campaign, "");
-    if (a == nullptr) break;
-    ConnectLive(*calls_.at(campaign.live_waiting.front()), *a);
   }
   if (campaign.config.mode == DialMode::kParallel) {
     for (Agent* a : campaign.agents) {
@@ -204,11 +205,15 @@ bool EngineImpl::DialPooled(Campaign& campaign) {
 }
 
 void EngineImpl::OnAgentAvailable(Agent& agent) {
+  ConnectWaitingPerson(agent);
+  RequestPace(*agent.campaign);
+}
+
+bool EngineImpl::ConnectWaitingPerson(Agent& agent) {
   Campaign& campaign = *agent.campaign;
-  if (!campaign.live_waiting.empty() && IsFree(agent)) {
-    ConnectLive(*calls_.at(campaign.live_waiting.front()), agent);
-  }
-  RequestPace(campaign);
+  if (campaign.live_waiting.empty() || !IsFree(agent)) return false;
+  ConnectLive(*calls_.at(campaign.live_waiting.front()), agent);
+  return true;
 }
 
 Agent* EngineImpl::PickAgent(Campaign& campaign, const std::string& preferred) {
@@ -254,6 +259,7 @@ void EngineImpl::EarlyBridge(Call& call, Agent& agent) {
   }
   campaign.unconnected.erase(call.id);
   DetachFromOwner(call);
+  CancelTimer(agent.timer);  // a power-mode advance (hard-stop fallback)
   call.facts.state = CallState::kConnecting;
   call.early_bridge = true;
   call.agent_listening = true;
@@ -297,6 +303,7 @@ void EngineImpl::ConnectLive(Call& call, Agent& agent) {
     q.erase(std::remove(q.begin(), q.end(), call.id), q.end());
   }
   CancelLines(agent, call.id);
+  CancelTimer(agent.timer);  // a power-mode advance (hard-stop fallback)
   absl::Status s =
       env_.provider->Bridge(call.id, AgentConference(agent.id));
   if (!s.ok()) {

@@ -180,14 +180,10 @@ TEST_F(AbandonTest, PersonWaitingGoesToAnAgentBackFromBreak) {
 // picked up before the fallback waits; the agent becomes ready within the
 // 2 seconds; the person must be bridged to her.
 //
-// DISABLED: fails today. EngineImpl::MakeReady (src/engine/engine_impl.cc,
-// the `if (Pooled(*agent.campaign))` branch) calls OnAgentAvailable only
-// for pooled campaigns, and power_fallback makes Pooled() false, so the
-// waiting person is not offered to the agent who just became ready; the
-// abandon timer (OfferLive, src/engine/pooled_dialing.cc) then abandons
-// them with the agent free, and the agent's power-mode dial follows 2 s
-// later. Routed to the lead (engine owners).
-TEST_F(AbandonTest, DISABLED_NoAbandonWhileAnAgentIsFreeDuringTheHardStop) {
+// Was DISABLED until EngineImpl::MakeReady offered the waiting person to an
+// agent made ready during the fallback (it called OnAgentAvailable only for
+// pooled campaigns, and power_fallback makes Pooled() false).
+TEST_F(AbandonTest, NoAbandonWhileAnAgentIsFreeDuringTheHardStop) {
   rig_.Start(Parallel("c1", 3, /*connect_on_pickup=*/false));
   rig_.Add(NewYorkers(20));
   rig_.LoginReady("alice");
@@ -211,10 +207,56 @@ TEST_F(AbandonTest, DISABLED_NoAbandonWhileAnAgentIsFreeDuringTheHardStop) {
   rig_.provider().Send(E::kCompleted, lines[0]);
   ASSERT_TRUE(rig_.engine().Disposition("alice", {"connected"}).ok());
   rig_.clock().Advance(absl::Milliseconds(100));
-  ASSERT_EQ(rig_.StateOf("alice"), AgentState::kReady);
+  // She became ready and was given the waiting person in the same step.
+  bool was_ready = false;
+  for (const AgentStateEvent& e : rig_.sink().agent_states) {
+    was_ready |= e.agent_id == "alice" && e.to == AgentState::kReady &&
+                 e.reason == "wrap_up_done";
+  }
+  EXPECT_TRUE(was_ready);
+  EXPECT_EQ(BridgedTo(rig_.provider(), lines[2]), "agent:alice");
+  EXPECT_EQ(rig_.StateOf("alice"), AgentState::kOnCall);
   rig_.clock().Advance(absl::Seconds(3));
   EXPECT_EQ(BridgedTo(rig_.provider(), lines[2]), "agent:alice");
   EXPECT_EQ(rig_.Stats().abandoned, 1) << "abandoned with alice free";
+}
+
+// #4: a campaign that asks for a 2% limit is stopped at 2% by the engine's
+// own tracker, not only paced under it; the FCC's 3% campaign is not.
+// 40 people reached in time, then one abandoned: 1 in 41 = 2.44%.
+TEST_F(AbandonTest, StricterCampaignLimitStopsTheCampaignAtItsOwnLimit) {
+  for (double limit : {0.02, 0.03}) {
+    SCOPED_TRACE(limit);
+    Rig rig(TuesdayTenNewYork());
+    CampaignConfig c = Parallel("c1", 2, /*connect_on_pickup=*/false);
+    c.abandon_limit = limit;
+    rig.Start(c);
+    rig.Add(NewYorkers(100));
+    rig.LoginReady("alice");
+    auto human = [&](CallId call) {
+      rig.provider().Send(E::kAnswered, call);
+      rig.provider().Send(E::kAmd, call, CallEndStatus::kCompleted,
+                          AmdResult::kHuman);
+    };
+    for (int i = 0; i < 40; ++i) {
+      const CallId call = rig.provider().LastPlaced();
+      human(call);
+      rig.provider().Send(E::kBridged, call);
+      rig.provider().Send(E::kCompleted, call);
+      ASSERT_TRUE(rig.engine().Disposition("alice", {"connected"}).ok()) << i;
+      rig.clock().Advance(absl::Milliseconds(10));
+    }
+    ASSERT_EQ(rig.Stats().connects, 40);
+    std::vector<CallId> lines = rig.provider().Placed();
+    const CallId first = lines[lines.size() - 2], second = lines.back();
+    human(first);
+    rig.provider().Send(E::kBridged, first);
+    human(second);
+    rig.clock().Advance(absl::Seconds(3));
+    ASSERT_EQ(rig.Stats().abandoned, 1);
+    EXPECT_EQ(rig.sink().HasAlert("abandon_rate_stop"), limit == 0.02);
+    EXPECT_EQ(rig.sink().HasAlert("abandon_rate_approaching"), limit == 0.03);
+  }
 }
 
 // #16: in parallel mode (defaults: connect on pick-up) two of alice's
