@@ -96,7 +96,29 @@ struct CampaignConfig {
 
   // Never below 15 s (47 CFR 64.1200(a)(6)); a smaller value is raised.
   absl::Duration ring_timeout = absl::Seconds(25);
+  // The campaign's abandon-rate limit over 30 days (at most the FCC's 3%).
+  // The predictive pacer aims under it, and the engine's tracker stops
+  // parallel and predictive dialing (power-mode fallback) at it, throttles
+  // at 5/6 of it and alerts at 2/3 of it: 2.0%, 2.5% and 3.0% for 3%;
+  // 1.33%, 1.67% and 2% for 2%.
   double abandon_limit = 0.03;
+
+  // A callback is reserved for the agent who promised it. From its due
+  // time it waits this long for that agent (logged in, on another call, on
+  // a break or logged out), then any agent of the campaign may dial it:
+  // a promise to call at 2 pm is kept by someone (VICIdial's USERONLY ->
+  // ANYONE). The wait starts when the contact's calling window is open.
+  // 0: any agent from the due time (the owner still first if free);
+  // absl::InfiniteDuration(): the owner only. Must not be negative.
+  // Reservations that are not callbacks (Contact::assigned_agent, import
+  // assignment rules) stay with their agent.
+  absl::Duration callback_owner_grace = absl::Minutes(5);
+
+  // An agent ready this long without a call (power mode: no dial;
+  // parallel and predictive: nothing connected) raises the alert
+  // "agent_idle_too_long" once per such spell, saying why nothing is
+  // dialled when the engine knows (dialer/events.h). 0 = never.
+  absl::Duration agent_idle_alert_after = absl::Minutes(10);
 
   // Caller IDs the account owns (E.164); the first one is the default.
   std::vector<std::string> caller_ids;

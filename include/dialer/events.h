@@ -64,6 +64,16 @@ struct Alert {
   AlertSeverity severity = AlertSeverity::kInfo;
   // Stable code: "abandon_rate_approaching", "abandon_rate_stop",
   // "agent_idle_too_long", "provider_event_rejected", ...
+  //
+  // "agent_idle_too_long" (warning): the agent has been ready for
+  // CampaignConfig::agent_idle_alert_after without a call; raised once per
+  // spell in the ready state. The message ends with why nothing is
+  // dialled, as a stable token then details: "no_contacts_left",
+  // "reserved_for_other_agents", "windows_closed" (with the first instant
+  // a contact becomes dialable, UTC), "not_due" (retries or callbacks due
+  // later, with the first due time), "abandon_stop" (the hard-stop power
+  // fallback), "refused" (contacts due but refused by the compliance gate,
+  // see the audit log, or their number is on another call).
   std::string code;
   std::string message;
   std::string campaign_id;

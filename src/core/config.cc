@@ -241,6 +241,16 @@ absl::Status CampaignConfig::Validate() const {
     return check.Bad("detector_false_positive_rate",
                      absl::StrCat(detector_false_positive_rate), "0-0.5");
   }
+  // Infinite is accepted for both: the owner only, and no idle alert.
+  if (auto s = check.NonNegative("callback_owner_grace", callback_owner_grace);
+      !s.ok()) {
+    return s;
+  }
+  if (auto s =
+          check.NonNegative("agent_idle_alert_after", agent_idle_alert_after);
+      !s.ok()) {
+    return s;
+  }
   if (absl::TimeZone tz; !absl::LoadTimeZone(time_zone, &tz)) {
     return check.Bad("time_zone", absl::StrCat("'", time_zone, "'"),
                      "an IANA time zone such as America/New_York");

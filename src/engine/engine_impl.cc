@@ -124,6 +124,7 @@ EngineImpl::~EngineImpl() {
     for (auto& [id, agent] : agents_) {
       CancelTimer(agent->timer);
       CancelTimer(agent->wrap_max_timer);
+      CancelTimer(agent->idle_timer);
     }
     for (auto& [id, campaign] : campaigns_) CancelTimer(campaign->wake_timer);
     for (auto& [id, call] : calls_) CancelTimer(call->guard_timer);
@@ -351,9 +352,89 @@ void EngineImpl::SetAgentState(Agent& agent, AgentState to,
   e.to = to;
   e.reason = std::string(reason);
   e.at = now;
+  const AgentState from = agent.state;
   agent.state = to;
   agent.since = now;
   Emit(std::move(e));
+  if (from == AgentState::kReady) CancelTimer(agent.idle_timer);
+  if (to == AgentState::kReady) ArmIdleAlert(agent);
+}
+
+void EngineImpl::ArmIdleAlert(Agent& agent) {
+  CancelTimer(agent.idle_timer);
+  const absl::Duration after = agent.campaign->config.agent_idle_alert_after;
+  if (after <= absl::ZeroDuration() || after == absl::InfiniteDuration()) {
+    return;
+  }
+  Agent* a = &agent;
+  agent.idle_timer = At(env_.clock->Now() + after, [this, a] {
+    a->idle_timer = 0;
+    if (a->state == AgentState::kReady) RaiseIdleAlert(*a);
+  });
+}
+
+void EngineImpl::RaiseIdleAlert(Agent& agent) {
+  const absl::Time now = env_.clock->Now();
+  RaiseAlert(AlertSeverity::kWarning, "agent_idle_too_long",
+             absl::StrCat("agent '", agent.id, "' has been ready for ",
+                          absl::FormatDuration(now - agent.since),
+                          " without a call: ", IdleReason(agent, now)),
+             agent.campaign, agent.id);
+}
+
+std::string EngineImpl::IdleReason(const Agent& agent, absl::Time now) {
+  Campaign& campaign = *agent.campaign;
+  if (campaign.queue.empty()) {
+    return "no_contacts_left: the campaign has no contact left to dial "
+           "(contacts_remaining 0)";
+  }
+  // What this agent could be offered: the shared queue and their own
+  // reservations.
+  const queue::Depth depth = campaign.queue.depth(now);
+  int64_t due_now = 0, later = 0, closed = 0;
+  auto add = [&](const queue::ClassDepths& classes) {
+    for (const queue::ClassDepth& d : classes) {
+      due_now += d.due_now;
+      later += d.later;
+      closed += d.window_closed;
+    }
+  };
+  add(depth.shared);
+  for (const auto& [owner, classes] : depth.agents) {
+    if (owner == agent.id) add(classes);
+  }
+  const absl::Time next = campaign.queue.NextDue(agent.id);
+  const std::string next_text =
+      next == absl::InfiniteFuture()
+          ? std::string("none is dialable in the coming days")
+          : absl::StrCat("the first is dialable at ",
+                         absl::FormatTime(absl::RFC3339_sec, next,
+                                          absl::UTCTimeZone()));
+  if (due_now + later + closed == 0) {
+    return absl::StrCat("reserved_for_other_agents: all ",
+                        campaign.queue.size(),
+                        " contacts left are reserved for other agents");
+  }
+  if (due_now == 0 && closed > 0) {
+    return absl::StrCat("windows_closed: ", closed,
+                        " contact(s) wait for their calling window; ",
+                        next_text);
+  }
+  if (due_now == 0) {
+    return absl::StrCat("not_due: ", later,
+                        " contact(s) are due later (retries, callbacks); ",
+                        next_text);
+  }
+  if (campaign.power_fallback) {
+    return absl::StrCat("abandon_stop: the campaign dials as power mode "
+                        "after the abandon hard stop; ",
+                        due_now, " contact(s) due");
+  }
+  return absl::StrCat("refused: ", due_now,
+                      " contact(s) are due but not dialled (",
+                      campaign.stats.blocked_by_compliance,
+                      " compliance refusals so far, see the audit log; "
+                      "or the same number is on another call)");
 }
 
 absl::Status EngineImpl::Login(std::string_view agent_id,
@@ -815,6 +896,50 @@ void EngineImpl::WakeCampaign(Campaign& campaign) {
   for (Agent* a : campaign.agents) {
     if (a->state == AgentState::kReady && a->timer == 0) Advance(*a);
   }
+}
+
+void EngineImpl::ScheduleCallbackRelease(Campaign& campaign,
+                                         ContactId contact, absl::Time at) {
+  Campaign* c = &campaign;
+  // Not kept: the engine may forget the timer (At checks it is alive), and
+  // ReleaseCallback looks at the queue as it is when the timer fires.
+  (void)At(at, [this, c, contact] { ReleaseCallback(*c, contact); });
+}
+
+void EngineImpl::ReleaseCallback(Campaign& campaign, ContactId contact) {
+  const std::optional<queue::Entry> e = campaign.queue.Find(contact);
+  // Dialled, rescheduled or already shared: nothing to do here (a new
+  // callback has its own release).
+  if (!e.has_value() || e->priority != queue::Priority::kCallback ||
+      e->agent.empty()) {
+    return;
+  }
+  const absl::Time now = env_.clock->Now();
+  const absl::Duration grace = campaign.config.callback_owner_grace;
+  if (e->due + grace > now) {
+    ScheduleCallbackRelease(campaign, contact, e->due + grace);
+    return;
+  }
+  // The wait counts while the person may be called: a callback that fell
+  // due at night waits for its owner from the window's opening on.
+  const absl::Time opens =
+      e->group != 0 && e->group < group_keys_.size()
+          ? gate_.WindowOpensAt(group_keys_[e->group], campaign.gate, now)
+          : now;
+  if (opens > now) {
+    if (opens != absl::InfiniteFuture()) {
+      ScheduleCallbackRelease(campaign, contact, opens + grace);
+    }
+    return;
+  }
+  campaign.queue.Upsert(contact, queue::Priority::kCallback, e->due, "",
+                        e->group);
+  Log(LogLevel::kInfo,
+      absl::StrCat("callback of contact ", contact, " for agent '", e->agent,
+                   "' is open to every agent of campaign '",
+                   campaign.config.id, "' (callback_owner_grace ",
+                   absl::FormatDuration(grace), " passed)"));
+  WakeCampaign(campaign);
 }
 
 void EngineImpl::ScheduleWake(Campaign& campaign, absl::Time at) {
@@ -1480,15 +1605,22 @@ void EngineImpl::ApplyDisposition(Campaign& campaign, ContactRuntime& contact,
       contact.done = true;
       campaign.queue.Remove(contact.id);
       return;
-    case dispositions::Automation::kCallback:
+    case dispositions::Automation::kCallback: {
       // A promise to call at a time: the owner's callback, never redialed
-      // earlier by a retry rule (field failure #8).
+      // earlier by a retry rule (field failure #8). It waits for its owner
+      // callback_owner_grace past the due time, then anyone may keep it.
+      const std::string_view owner =
+          agent_id.empty() ? std::string_view(contact.agent) : agent_id;
       campaign.queue.Upsert(contact.id, queue::Priority::kCallback,
-                            input.callback_at,
-                            agent_id.empty() ? contact.agent : agent_id,
-                            GroupOf(contact));
+                            input.callback_at, owner, GroupOf(contact));
       ScheduleWake(campaign, input.callback_at);
+      const absl::Duration grace = campaign.config.callback_owner_grace;
+      if (!owner.empty() && grace != absl::InfiniteDuration()) {
+        ScheduleCallbackRelease(campaign, contact.id,
+                                input.callback_at + grace);
+      }
       return;
+    }
     case dispositions::Automation::kTryAlternate:
       if (contact.phone_index + 1 < contact.phones.size()) {
         contact.phone_index++;

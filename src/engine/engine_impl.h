@@ -106,6 +106,7 @@ struct Agent {
   queue::Priority preview_priority = queue::Priority::kFresh;
   TimerId timer = 0;            // advance, preview or wrap-up timer
   TimerId wrap_max_timer = 0;
+  TimerId idle_timer = 0;       // agent_idle_too_long, armed while ready
   bool dispositioned = true;    // the call in wrap-up has its disposition
   bool break_requested = false;
   std::string break_reason;
@@ -230,10 +231,30 @@ class EngineImpl final : public Engine, private ProviderEventListener {
   void Advance(Agent& agent);
   void WakeCampaign(Campaign& campaign);
   void ScheduleWake(Campaign& campaign, absl::Time at);
+  // agent_idle_too_long: armed when the agent becomes ready, cancelled when
+  // they leave ready; raised once per ready spell.
+  void ArmIdleAlert(Agent& agent);
+  void RaiseIdleAlert(Agent& agent);
+  // Why a ready agent has nothing dialled, for the alert: a stable token
+  // then the details.
+  std::string IdleReason(const Agent& agent, absl::Time now);
+
+  // Callbacks: after `grace` past its due time (with the window open), an
+  // owner's callback goes to the shared queue (CampaignConfig::
+  // callback_owner_grace).
+  void ScheduleCallbackRelease(Campaign& campaign, ContactId contact,
+                               absl::Time at);
+  void ReleaseCallback(Campaign& campaign, ContactId contact);
 
   // Dialing.
   queue::Eligibility CheckEligible(Campaign& campaign, ContactId id,
                                    absl::Time now);
+  // When the contact's current number may be dialled again, as far as other
+  // contacts with the same number go: a call to it still in flight (any
+  // campaign), or one placed by another contact of the campaign less than
+  // retry.min_delay ago. InfinitePast() when nothing holds it.
+  absl::Time NumberFreeAt(const Campaign& campaign, const ContactRuntime& c,
+                          absl::Time now) const;
   compliance::Decision AskGate(Campaign& campaign, const ContactRuntime& c,
                                std::string_view caller_id, absl::Time now);
   void Audit(const Campaign& campaign, const ContactRuntime& c,

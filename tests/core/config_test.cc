@@ -127,6 +127,21 @@ TEST(CampaignConfigTest, AbandonLimitInZeroToThreePercent) {
   ExpectRejected(c, "abandon_limit is nan");
 }
 
+TEST(CampaignConfigTest, CallbackGraceAndIdleAlertAreNotNegative) {
+  CampaignConfig c = Valid();
+  c.callback_owner_grace = absl::ZeroDuration();
+  c.agent_idle_alert_after = absl::ZeroDuration();
+  EXPECT_TRUE(c.Validate().ok());
+  c.callback_owner_grace = absl::InfiniteDuration();  // the owner only
+  c.agent_idle_alert_after = absl::InfiniteDuration();
+  EXPECT_TRUE(c.Validate().ok());
+  c.callback_owner_grace = absl::Seconds(-1);
+  ExpectRejected(c, "callback_owner_grace is -1s", "0s or more");
+  c.callback_owner_grace = absl::Minutes(5);
+  c.agent_idle_alert_after = absl::Seconds(-1);
+  ExpectRejected(c, "agent_idle_alert_after is -1s", "0s or more");
+}
+
 TEST(CampaignConfigTest, CallerIdsMustBeE164) {
   CampaignConfig c = Valid();
   c.caller_ids = {"+12125550100", "2125550101"};

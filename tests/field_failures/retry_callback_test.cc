@@ -163,14 +163,11 @@ TEST_F(RetryCallbackTest, CallbackIsDialledAtThePromisedTimeOnly) {
 // at 14:00 and logs out at noon; bob is working; the callback reaches bob
 // (at once or after a grace period; within the hour here).
 //
-// DISABLED: fails today. The callback is filed as alice's reservation
-// (EngineImpl::ApplyDisposition, src/engine/engine_impl.cc, case
-// Automation::kCallback) and EngineImpl::Logout never hands reservations
-// to the shared queue; ContactQueue::Reassign exists for exactly this
-// (docs/queue.md: "the engine decides when") but nothing calls it. The
-// promised call is never made while alice is away. Routed to the lead
-// (engine owners).
-TEST_F(RetryCallbackTest, DISABLED_CallbackOfALoggedOutOwnerReachesAnotherAgent) {
+// Was DISABLED while the engine never handed an absent owner's callback
+// to anyone. The rule now (CampaignConfig::callback_owner_grace, 5 minutes
+// by default): from the due time the callback waits that long for its
+// owner, then any agent may dial it.
+TEST_F(RetryCallbackTest, CallbackOfALoggedOutOwnerReachesAnotherAgent) {
   CampaignConfig c;
   c.wrap_up.auto_ready_after = absl::Seconds(5);
   rig_.Start(c);
@@ -183,6 +180,42 @@ TEST_F(RetryCallbackTest, DISABLED_CallbackOfALoggedOutOwnerReachesAnotherAgent)
   ASSERT_EQ(rig_.Dials().size(), 2u) << "the promised callback was missed";
   EXPECT_EQ(rig_.Dials()[1].conference, "agent:bob");
   EXPECT_GE(rig_.DialTimes()[1], promised);
+  EXPECT_EQ(rig_.DialTimes()[1], promised + absl::Minutes(5));
+}
+
+// #8: the owner briefly away (a break over the due time) keeps the callback
+// within the grace; bob, free all along, does not take it.
+TEST_F(RetryCallbackTest, CallbackWaitsForItsOwnerDuringTheGrace) {
+  CampaignConfig c;
+  c.wrap_up.auto_ready_after = absl::Seconds(5);
+  rig_.Start(c);
+  const absl::Time promised = PromiseCallbackAtTwo();
+  rig_.clock().AdvanceTo(promised - absl::Minutes(1));
+  ASSERT_TRUE(rig_.engine().Break("alice", "coffee").ok());
+  rig_.LoginReady("bob");
+  rig_.clock().AdvanceTo(promised + absl::Minutes(3));
+  EXPECT_EQ(rig_.Dials().size(), 1u);
+  ASSERT_TRUE(rig_.engine().Ready("alice").ok());
+  rig_.clock().Advance(absl::Seconds(1));
+  ASSERT_EQ(rig_.Dials().size(), 2u);
+  EXPECT_EQ(rig_.Dials()[1].conference, "agent:alice");
+}
+
+// #8: a campaign may keep callbacks for their owner only
+// (callback_owner_grace infinite): bob never dials alice's callback.
+TEST_F(RetryCallbackTest, OwnerOnlyCallbacksWaitForTheOwner) {
+  CampaignConfig c;
+  c.wrap_up.auto_ready_after = absl::Seconds(5);
+  c.callback_owner_grace = absl::InfiniteDuration();
+  rig_.Start(c);
+  const absl::Time promised = PromiseCallbackAtTwo();
+  ASSERT_TRUE(rig_.engine().Logout("alice").ok());
+  rig_.LoginReady("bob");
+  rig_.clock().AdvanceTo(promised + absl::Hours(3));
+  EXPECT_EQ(rig_.Dials().size(), 1u);
+  rig_.LoginReady("alice");
+  ASSERT_EQ(rig_.Dials().size(), 2u);
+  EXPECT_EQ(rig_.Dials()[1].conference, "agent:alice");
 }
 
 // #9: recycling is its own counter and ends. Two attempts, then one recycle

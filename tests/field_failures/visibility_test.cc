@@ -14,6 +14,7 @@ namespace dialer::field {
 namespace {
 
 using ::testing::Contains;
+using ::testing::HasSubstr;
 
 const char* const kNewYork = "America/New_York";
 
@@ -78,18 +79,48 @@ TEST(NothingDialsTest, RefusedListIsCountedAuditedAndEmpties) {
 // above show it only to someone who looks. events.h documents the alert
 // code "agent_idle_too_long" for this.
 //
-// DISABLED: fails today. No code raises "agent_idle_too_long" (grep
-// src/engine: it is documented in include/dialer/events.h and never
-// emitted), and nothing tells the host why a ready agent is not dialling
-// or when the first contact becomes dialable. Feature gap routed to the
-// lead (engine owners); the threshold (an hour here) is theirs to choose.
-TEST(NothingDialsTest, DISABLED_IdleAgentWithContactsLeftRaisesAnAlert) {
+// Was DISABLED while nothing raised it. Now an agent ready for
+// CampaignConfig::agent_idle_alert_after (10 minutes by default) without a
+// call raises it once, with the reason: here the calling window, and when
+// it opens.
+TEST(NothingDialsTest, IdleAgentWithContactsLeftRaisesAnAlert) {
   Rig rig(At(kNewYork, absl::CivilSecond(2026, 3, 10, 6, 0, 0)));
   rig.Start();
   rig.Add({Person("+12127340001", kNewYork)});
   rig.LoginReady("alice");
   rig.clock().Advance(absl::Hours(1));
   EXPECT_TRUE(rig.sink().HasAlert("agent_idle_too_long"));
+  std::vector<Alert> idle;
+  for (const Alert& a : rig.sink().alerts) {
+    if (a.code == "agent_idle_too_long") idle.push_back(a);
+  }
+  ASSERT_EQ(idle.size(), 1u) << "once per idle spell";
+  EXPECT_EQ(idle[0].agent_id, "alice");
+  EXPECT_EQ(idle[0].campaign_id, "c1");
+  EXPECT_EQ(idle[0].at, At(kNewYork, absl::CivilSecond(2026, 3, 10, 6, 10, 0)));
+  // 08:00 EDT is 12:00 UTC.
+  EXPECT_THAT(idle[0].message, HasSubstr("windows_closed"));
+  EXPECT_THAT(idle[0].message, HasSubstr("2026-03-10T12:00:00"));
+  // The window opens, alice dials; a new spell after the call can alert
+  // again, and a threshold of 0 turns the alert off.
+  rig.clock().AdvanceTo(At(kNewYork, absl::CivilSecond(2026, 3, 10, 8, 0, 1)));
+  EXPECT_EQ(rig.Dials().size(), 1u);
+  rig.RingOut(rig.provider().LastPlaced());
+  rig.clock().Advance(absl::Minutes(30));
+  int count = 0;
+  for (const Alert& a : rig.sink().alerts) {
+    count += a.code == "agent_idle_too_long";
+  }
+  EXPECT_EQ(count, 2) << "the second spell: waiting for the retry";
+
+  Rig off(At(kNewYork, absl::CivilSecond(2026, 3, 10, 6, 0, 0)));
+  CampaignConfig quiet;
+  quiet.agent_idle_alert_after = absl::ZeroDuration();
+  off.Start(quiet);
+  off.Add({Person("+12127340001", kNewYork)});
+  off.LoginReady("alice");
+  off.clock().Advance(absl::Hours(1));
+  EXPECT_FALSE(off.sink().HasAlert("agent_idle_too_long"));
 }
 
 // #12: dead air. In power mode the agent is in the call's conference before
