@@ -78,6 +78,27 @@ absl::Time RetryAfterRefusal(const compliance::Decision& d, absl::Time now) {
   return now + absl::Minutes(15);
 }
 
+// The key of a phone number for the per-number guards: its E.164 digits as
+// an integer (at most 15 digits), whatever separators a host's number
+// carries (AddContacts takes numbers as given). No allocation: it is
+// computed on every eligibility check.
+uint64_t NumberKey(std::string_view phone) {
+  uint64_t key = 0;
+  int digits = 0;
+  for (char ch : phone) {
+    if (ch < '0' || ch > '9') continue;
+    // Longer than E.164 allows: fold, so garbage still gets a stable key.
+    key = digits < 18 ? key * 10 + static_cast<uint64_t>(ch - '0')
+                      : key * 1000003u + static_cast<uint64_t>(ch - '0');
+    ++digits;
+  }
+  // A bare 10-digit NANP number is the same line as its +1 form.
+  if (digits == 10 && !phone.empty() && phone.front() != '+') {
+    key += 10'000'000'000ull;
+  }
+  return key;
+}
+
 }  // namespace
 
 std::string AgentConference(std::string_view agent_id) {
@@ -969,14 +990,27 @@ compliance::Decision EngineImpl::AskGate(Campaign& campaign,
   // cannot abandon, so the abandon stop does not apply to those dials.
   campaign.gate.mode =
       campaign.power_fallback ? DialMode::kPower : campaign.config.mode;
+  // The person's calls on all their numbers, plus the calls other contacts
+  // of the campaign made to this number: the caps count calls to a line,
+  // whichever contact record dialled it.
   compliance::GateCounters counters;
-  for (absl::Time t : c.recent_attempts) {
-    if (t > now - absl::Hours(24)) {
-      if (counters.attempts_24h == 0) counters.oldest_attempt_24h = t;
-      counters.attempts_24h++;
+  auto count = [&](absl::Time t) {
+    if (t <= now - absl::Hours(24)) return;
+    if (counters.attempts_24h == 0 || t < counters.oldest_attempt_24h) {
+      counters.oldest_attempt_24h = t;
     }
-  }
+    counters.attempts_24h++;
+  };
+  for (absl::Time t : c.recent_attempts) count(t);
   counters.last_conversation = c.last_conversation;
+  auto nit = campaign.numbers.find(NumberKey(contact.phone_e164));
+  if (nit != campaign.numbers.end()) {
+    for (const auto& [t, by] : nit->second.attempts) {
+      if (by != c.id) count(t);
+    }
+    counters.last_conversation =
+        std::max(counters.last_conversation, nit->second.last_conversation);
+  }
   return gate_.Check(contact, campaign.gate, counters, now);
 }
 
@@ -1000,8 +1034,12 @@ queue::Eligibility EngineImpl::CheckEligible(Campaign& campaign, ContactId id,
   ContactRuntime* found = contacts_.Find(id);
   if (found == nullptr || found->done) return queue::Eligibility::Never();
   ContactRuntime& c = *found;
-  // Never two calls to one person at once (field failure #6).
+  // Never two calls to one person at once (field failure #6), nor to one
+  // number held by two contacts.
   if (c.in_flight) return queue::Eligibility::NotBefore(now + absl::Minutes(1));
+  if (const absl::Time free = NumberFreeAt(campaign, c, now); free > now) {
+    return queue::Eligibility::NotBefore(free);
+  }
   compliance::Decision d =
       AskGate(campaign, c, ChooseCallerId(campaign, c.phones[c.phone_index]),
               now);
@@ -1017,6 +1055,26 @@ queue::Eligibility EngineImpl::CheckEligible(Campaign& campaign, ContactId id,
     return queue::Eligibility::Never();
   }
   return queue::Eligibility::NotBefore(retry);
+}
+
+absl::Time EngineImpl::NumberFreeAt(const Campaign& campaign,
+                                    const ContactRuntime& c,
+                                    absl::Time now) const {
+  const uint64_t key = NumberKey(c.phones[c.phone_index]);
+  absl::Time free = absl::InfinitePast();
+  if (auto it = numbers_in_flight_.find(key); it != numbers_in_flight_.end()) {
+    // Looked at again a minute on, or when the gap below ends.
+    free = now + absl::Minutes(1);
+  }
+  auto nit = campaign.numbers.find(key);
+  if (nit != campaign.numbers.end()) {
+    for (const auto& [t, by] : nit->second.attempts) {
+      if (by != c.id) {
+        free = std::max(free, t + campaign.config.retry.min_delay);
+      }
+    }
+  }
+  return free;
 }
 
 std::string EngineImpl::ChooseCallerId(const Campaign& campaign,
@@ -1133,6 +1191,12 @@ Call* EngineImpl::StartCall(Campaign& campaign, ContactRuntime& c,
   // Only a "yes" given earlier in this same step, for this contact, stands.
   const bool just_allowed = gate_allowed_contact_ == c.id;
   gate_allowed_contact_ = 0;
+  // The same for another contact's call to this number (a preview may have
+  // lasted while another agent dialled it).
+  if (const absl::Time free = NumberFreeAt(campaign, c, now); free > now) {
+    Requeue(c, queue::Priority::kRetry, free);
+    return nullptr;
+  }
   compliance::Decision d;
   if (!just_allowed) d = AskGate(campaign, c, caller_id, now);
   if (!just_allowed && !d.allowed) {
@@ -1168,6 +1232,7 @@ Call* EngineImpl::StartCall(Campaign& campaign, ContactRuntime& c,
   call.campaign = &campaign;
   call.contact = c.id;
   call.phone = phone;
+  call.number = NumberKey(phone);
   call.caller_id = caller_id;
   call.placed_at = now;
   call.agent_listening = listening;
@@ -1184,6 +1249,12 @@ Call* EngineImpl::StartCall(Campaign& campaign, ContactRuntime& c,
     c.recent_attempts.erase(c.recent_attempts.begin());
   }
   c.recent_attempts.push_back(now);
+  numbers_in_flight_[call.number] = id;
+  auto& by_number = campaign.numbers[call.number].attempts;
+  if (by_number.size() == by_number.capacity()) {
+    by_number.erase(by_number.begin());
+  }
+  by_number.emplace_back(now, c.id);
   campaign.stats.dials++;
   if (campaign.pacer != nullptr) campaign.pacer->OnDialPlaced(now);
   calls_.emplace(id, std::move(call_ptr));
@@ -1551,6 +1622,14 @@ void EngineImpl::CloseAttempt(Call& call, absl::Time at) {
   ended.provider_error = call.provider_error;
   WriteBatch batch;
   batch.Add(std::move(ended));
+  if (auto nit = numbers_in_flight_.find(call.number);
+      nit != numbers_in_flight_.end() && nit->second == call.id) {
+    numbers_in_flight_.erase(nit);
+  }
+  if (call.connected) {
+    absl::Time& last = campaign.numbers[call.number].last_conversation;
+    last = std::max(last, call.connected_at);
+  }
   ContactRuntime* contact = contacts_.Find(call.contact);
   const dispositions::Definition* def =
       contact == nullptr || call.auto_disposition.empty()

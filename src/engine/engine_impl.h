@@ -6,6 +6,7 @@
 #ifndef DIALER_ENGINE_ENGINE_IMPL_H_
 #define DIALER_ENGINE_ENGINE_IMPL_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -67,6 +68,7 @@ struct Call {
   ContactId contact = 0;
   std::string agent;  // attached agent, "" when none
   std::string phone;
+  uint64_t number = 0;  // NumberKey(phone): the in-flight guard's key
   std::string caller_id;
   CallFacts facts;
   bool cancel_requested = false;
@@ -144,6 +146,16 @@ struct Campaign {
   // back under the throttle level.
   bool power_fallback = false;
   compliance::AbandonState last_alerted = compliance::AbandonState::kNormal;
+
+  // Calls to each number (NumberKey) by any contact of the campaign: one
+  // number on two contacts (a CRM sync, AddContacts trusts its input) is
+  // one line the law counts calls to (field failure #6).
+  struct NumberHistory {
+    // Recent attempt starts, oldest first, with the contact that dialled.
+    absl::InlinedVector<std::pair<absl::Time, ContactId>, 8> attempts;
+    absl::Time last_conversation = absl::InfinitePast();
+  };
+  absl::flat_hash_map<uint64_t, NumberHistory> numbers;
 
   explicit Campaign(const CampaignConfig& c);
 };
@@ -349,6 +361,9 @@ class EngineImpl final : public Engine, private ProviderEventListener {
   // Phones and emails of every contact added, for import deduplication.
   ContactIndex known_contacts_;
   CallTable<Call> calls_;
+  // Numbers (NumberKey) with a call not over yet, in any campaign, and the
+  // call: never two lines to one number, whatever contact holds it.
+  absl::flat_hash_map<uint64_t, CallId> numbers_in_flight_;
   CallId next_call_id_ = 1;
   // Window groups: index = queue::WindowGroup (0 unused).
   absl::flat_hash_map<compliance::WindowKey, queue::WindowGroup> group_ids_;

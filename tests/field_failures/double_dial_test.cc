@@ -145,13 +145,10 @@ TEST_F(DoubleDialTest, SecondPathAddingThePersonAgainDoesNotRedialThem) {
 // engine one number on two contacts. Even then the person must not ring on
 // two lines at once.
 //
-// DISABLED: fails today. The engine's "never two calls to one person at
-// once" guard (EngineImpl::CheckEligible, src/engine/engine_impl.cc:
-// `if (c.in_flight)`) and the gate's attempt counters are per contact id,
-// not per number, so two agents dial +12127340001 at the same instant.
-// Either AddContacts deduplicates by number or the in-flight guard keys on
-// the number; a design call for the lead (engine owners).
-TEST_F(DoubleDialTest, DISABLED_OneNumberOnTwoContactsIsNeverOnTwoLines) {
+// Was DISABLED while the in-flight guard was per contact id. Now a number
+// with a call in flight (any campaign) is not dialled again, nor within
+// retry.min_delay of another contact's call to it.
+TEST_F(DoubleDialTest, OneNumberOnTwoContactsIsNeverOnTwoLines) {
   rig_.Start();
   rig_.Add({Person("+12127340001", "America/New_York")});
   rig_.Add({Person("+12127340001", "America/New_York")});  // from a CRM sync
@@ -159,6 +156,30 @@ TEST_F(DoubleDialTest, DISABLED_OneNumberOnTwoContactsIsNeverOnTwoLines) {
   rig_.LoginReady("bob");
   rig_.clock().Advance(absl::Seconds(10));
   EXPECT_EQ(DialsPerNumber()["+12127340001"], 1);
+}
+
+// #6 and #7: the per-24 h caps count calls to the number, whichever of its
+// contacts dialled it, and another contact waits retry.min_delay after a
+// call to the number. A campaign cap of 2 a day: the two contacts of one
+// number get two calls between them, at least an hour apart, not four.
+TEST_F(DoubleDialTest, OneNumberOnTwoContactsSharesTheDailyCap) {
+  CampaignConfig c;
+  c.retry.max_attempts_per_day = 2;
+  c.retry.min_delay = absl::Hours(1);
+  c.retry.by_disposition["no_answer"] = absl::Hours(1);
+  rig_.Start(c);
+  rig_.provider().on_place = [this](const DialRequest& r) {
+    rig_.provider().Send(E::kCompleted, r.call_id, CallEndStatus::kNoAnswer);
+  };
+  rig_.Add({Person("+12127340001", "America/New_York")});
+  rig_.Add({Person("+12127340001", "America/New_York")});  // a CRM sync
+  rig_.LoginReady("alice");
+  rig_.LoginReady("bob");
+  rig_.clock().Advance(absl::Hours(8));
+  EXPECT_EQ(DialsPerNumber()["+12127340001"], 2);
+  std::vector<absl::Time> at = rig_.DialTimes();
+  ASSERT_EQ(at.size(), 2u);
+  EXPECT_GE(at[1] - at[0], absl::Hours(1));
 }
 
 // #17: several reps on one list. A contact reserved for bob is never dialled
