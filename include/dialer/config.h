@@ -65,6 +65,17 @@ struct RetryRules {
   int max_recycles = 1;
 };
 
+// A rule over every call to one person, whatever the outcome, such as
+// Regulation F's "7 calls in 7 days" for debt collection (12 CFR
+// 1006.14(b)(2)). The compliance gate enforces it at dial time.
+struct CallFrequencyCap {
+  int count = 0;  // at most this many calls per `window`; 0 = no cap
+  absl::Duration window = absl::Hours(24 * 7);  // rolling
+  // No call this long after a conversation with the person (0 = none;
+  // Regulation F: 7 days). Applies whether or not `count` is set.
+  absl::Duration cool_off_after_conversation = absl::ZeroDuration();
+};
+
 struct CampaignConfig {
   std::string id;  // REQUIRES: not empty, unique in the engine
   std::string name;
@@ -130,6 +141,7 @@ struct CampaignConfig {
 
   WrapUpConfig wrap_up;
   RetryRules retry;
+  CallFrequencyCap general_cap;
   std::vector<CustomDisposition> custom_dispositions;
 
   // Returns InvalidArgument naming the first bad field ("campaign 'x':

@@ -179,6 +179,26 @@ absl::Status ValidateRetry(const Checker& check, const RetryRules& r,
   return absl::OkStatus();
 }
 
+absl::Status ValidateGeneralCap(const Checker& check,
+                                const CallFrequencyCap& cap) {
+  if (cap.count < 0) {
+    return check.Bad("general_cap.count", absl::StrCat(cap.count),
+                     "0 (no cap) or more");
+  }
+  if (cap.count > 0) {
+    if (auto s = check.FiniteNonNegative("general_cap.window", cap.window);
+        !s.ok()) {
+      return s;
+    }
+    if (cap.window == absl::ZeroDuration()) {
+      return check.Bad("general_cap.window", "0s",
+                       "a window longer than 0s when count is set");
+    }
+  }
+  return check.FiniteNonNegative("general_cap.cool_off_after_conversation",
+                                 cap.cool_off_after_conversation);
+}
+
 }  // namespace
 
 absl::Status CampaignConfig::Validate() const {
@@ -266,6 +286,7 @@ absl::Status CampaignConfig::Validate() const {
   if (auto s = ValidateRetry(check, retry, custom_dispositions); !s.ok()) {
     return s;
   }
+  if (auto s = ValidateGeneralCap(check, general_cap); !s.ok()) return s;
   return ValidateCustomDispositions(check, custom_dispositions);
 }
 

@@ -114,6 +114,10 @@ Campaign::Campaign(const CampaignConfig& c)
   gate.mode = c.mode;
   gate.allowed_caller_ids.insert(c.caller_ids.begin(), c.caller_ids.end());
   gate.max_attempts_per_24h = c.retry.max_attempts_per_day;
+  gate.general_cap.count = c.general_cap.count;
+  gate.general_cap.window = c.general_cap.window;
+  gate.general_cap.cool_off_after_conversation =
+      c.general_cap.cool_off_after_conversation;
 }
 
 EngineImpl::EngineImpl(const EngineOptions& options, const EngineEnv& env,
@@ -704,9 +708,9 @@ absl::Status EngineImpl::Hangup(std::string_view agent_id) {
     if (!s.ok()) return s;
     // The agent is done talking now; the provider's completion closes the
     // attempt when it arrives.
-    const absl::Time now = env_.clock->Now();
-    if (call.connected) call.campaign->stats.talk_time += now - call.connected_at;
-    call.connected_at = absl::InfinitePast();
+    if (call.connected && call.talk_ended_at == absl::InfiniteFuture()) {
+      call.talk_ended_at = env_.clock->Now();
+    }
     EnterWrapUp(a, call);
     call.agent.clear();
     return absl::OkStatus();
@@ -994,7 +998,15 @@ compliance::Decision EngineImpl::AskGate(Campaign& campaign,
   // of the campaign made to this number: the caps count calls to a line,
   // whichever contact record dialled it.
   compliance::GateCounters counters;
+  const absl::Duration general_window = campaign.gate.general_cap.window;
   auto count = [&](absl::Time t) {
+    if (campaign.gate.general_cap.count > 0 && t > now - general_window) {
+      if (counters.attempts_general == 0 ||
+          t < counters.oldest_attempt_general) {
+        counters.oldest_attempt_general = t;
+      }
+      counters.attempts_general++;
+    }
     if (t <= now - absl::Hours(24)) return;
     if (counters.attempts_24h == 0 || t < counters.oldest_attempt_24h) {
       counters.oldest_attempt_24h = t;
@@ -1245,13 +1257,17 @@ Call* EngineImpl::StartCall(Campaign& campaign, ContactRuntime& c,
   call.amd_mode = listening ? AmdMode::kOff : AmdMode::kDetectMessageEnd;
   c.attempts++;
   c.in_flight = true;
-  if (c.recent_attempts.size() == c.recent_attempts.capacity()) {
+  // Enough history for every cap the gate counts: the 24-hour caps stop
+  // well below 8, a general cap (e.g. 7 in 7 days) may ask for more.
+  const size_t kept = std::max<size_t>(
+      8, static_cast<size_t>(campaign.config.general_cap.count));
+  if (c.recent_attempts.size() >= kept) {
     c.recent_attempts.erase(c.recent_attempts.begin());
   }
   c.recent_attempts.push_back(now);
   numbers_in_flight_[call.number] = id;
   auto& by_number = campaign.numbers[call.number].attempts;
-  if (by_number.size() == by_number.capacity()) {
+  if (by_number.size() >= kept) {
     by_number.erase(by_number.begin());
   }
   by_number.emplace_back(now, c.id);
@@ -1546,7 +1562,7 @@ void EngineImpl::OnCallEnded(Call& call, CallEndStatus status,
                                      at - call.answered_at);
     }
     if (call.connected) {
-      campaign.pacer->OnTalkEnded(at, at - call.connected_at);
+      campaign.pacer->OnTalkEnded(at, call.TalkEnd(at) - call.connected_at);
     }
   }
   if (call.agent_listening && call.facts.answered && !call.classified &&
@@ -1577,7 +1593,7 @@ void EngineImpl::OnCallEnded(Call& call, CallEndStatus status,
     }
   }
   if (call.connected && call.connected_at != absl::InfinitePast()) {
-    campaign.stats.talk_time += at - call.connected_at;
+    campaign.stats.talk_time += call.TalkEnd(at) - call.connected_at;
   }
   CloseAttempt(call, at);
   EmitCall(call, call.auto_disposition.empty()
@@ -1616,7 +1632,7 @@ void EngineImpl::CloseAttempt(Call& call, absl::Time at) {
                                      call.connected_at - call.greeting_end_at);
   }
   if (call.connected && call.connected_at != absl::InfinitePast()) {
-    ended.talk = at - call.connected_at;
+    ended.talk = call.TalkEnd(at) - call.connected_at;
   }
   ended.at = at;
   ended.provider_error = call.provider_error;

@@ -6,6 +6,7 @@
 #ifndef DIALER_ENGINE_ENGINE_IMPL_H_
 #define DIALER_ENGINE_ENGINE_IMPL_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -94,6 +95,12 @@ struct Call {
                         greeting_end_at = absl::InfinitePast(),
                         connected_at = absl::InfinitePast(), ended_at,
                         bridge_commanded_at = absl::InfinitePast();
+  // When the agent hung up a connected call; the provider's completion may
+  // come later, and the conversation is measured up to the hang-up.
+  absl::Time talk_ended_at = absl::InfiniteFuture();
+  absl::Time TalkEnd(absl::Time completed_at) const {
+    return std::min(talk_ended_at, completed_at);
+  }
   TimerId guard_timer = 0;
   TimerId abandon_timer = 0;
 };

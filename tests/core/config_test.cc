@@ -210,6 +210,25 @@ TEST(CampaignConfigTest, RetryScheduleAndRecycling) {
   ExpectRejected(c, "retry.max_recycles is -1", "0 or more");
 }
 
+TEST(CampaignConfigTest, GeneralCap) {
+  CampaignConfig c = Valid();
+  c.general_cap.count = 7;  // Regulation F: 7 calls in 7 days
+  c.general_cap.cool_off_after_conversation = absl::Hours(24 * 7);
+  EXPECT_TRUE(c.Validate().ok()) << c.Validate();
+  c.general_cap.count = -1;
+  ExpectRejected(c, "general_cap.count is -1", "0 (no cap) or more");
+  c = Valid();
+  c.general_cap.count = 3;
+  c.general_cap.window = absl::ZeroDuration();
+  ExpectRejected(c, "general_cap.window is 0s", "longer than 0s");
+  c.general_cap.window = absl::InfiniteDuration();
+  ExpectRejected(c, "general_cap.window is inf", "a finite delay");
+  c = Valid();
+  c.general_cap.cool_off_after_conversation = absl::Hours(-2);
+  ExpectRejected(c, "general_cap.cool_off_after_conversation is -2h",
+                 "0s or more");
+}
+
 TEST(CampaignConfigTest, CustomDispositions) {
   CampaignConfig c = Valid();
   c.custom_dispositions = {Custom("demo_scheduled"),

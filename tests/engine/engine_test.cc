@@ -272,6 +272,88 @@ TEST_F(EngineTest, AttemptEndAndAutomaticDispositionAreOneCommit) {
   EXPECT_EQ(snap.dispositions[0].code, "no_answer");
 }
 
+TEST_F(EngineTest, AgentHangUpKeepsTheConversationOnRecord) {
+  // The agent hangs up 60 s into the conversation; the provider's
+  // completion arrives 3 s later. The attempt, the talk time and the
+  // person's last conversation (which the general cap's cool-off reads)
+  // must all say "a 60-s conversation".
+  campaign_.general_cap.cool_off_after_conversation = absl::Hours(48);
+  campaign_.retry.min_delay = absl::Minutes(1);
+  Start(campaign_);
+  Add({NewYorker("+12127340001")});
+  LoginReady();
+  CallId call = provider_.LastPlaced();
+  provider_.Send(E::kRinging, call);
+  provider_.Send(E::kAnswered, call);
+  clock_->Advance(absl::Seconds(60));
+  ASSERT_TRUE(engine_->Hangup("alice").ok());
+  clock_->Advance(absl::Seconds(3));
+  provider_.Send(E::kCompleted, call);
+  auto snap = store_.Snapshot();
+  ASSERT_EQ(snap.attempts_ended.size(), 1u);
+  EXPECT_EQ(snap.attempts_ended[0].talk, absl::Seconds(60));
+  EXPECT_EQ(engine_->GetCampaignStats("c1")->talk_time, absl::Seconds(60));
+  DispositionInput d;
+  d.code = "callback";
+  d.callback_at = clock_->Now() + absl::Hours(1);
+  ASSERT_TRUE(engine_->Disposition("alice", d).ok());
+  (void)engine_->Ready("alice");  // manual wrap-up; auto needs no call
+  // The callback is due in an hour, but the cool-off after the
+  // conversation holds the person for 48 h.
+  clock_->Advance(absl::Hours(2));
+  EXPECT_EQ(provider_.Placed().size(), 1u);
+  EXPECT_GE(engine_->GetCampaignStats("c1")->blocked_by_compliance, 1);
+  bool cool_off_audited = false;
+  for (const AuditRecord& a : store_.Snapshot().audit) {
+    if (a.decision.find("conversation_cool_off") != std::string::npos) {
+      cool_off_audited = true;
+    }
+  }
+  EXPECT_TRUE(cool_off_audited);
+}
+
+TEST_F(EngineTest, GeneralCapCountsEveryCallToThePersonOverItsWindow) {
+  // Regulation F style: at most 3 calls in 7 days (12 CFR 1006.14(b)(2)),
+  // though the campaign's own retry rules would call every 2 hours.
+  campaign_.general_cap.count = 3;
+  campaign_.general_cap.window = absl::Hours(24 * 7);
+  campaign_.retry.max_attempts = 20;
+  campaign_.retry.max_attempts_per_day = 10;
+  campaign_.retry.min_delay = absl::Hours(2);
+  campaign_.retry.by_disposition["no_answer"] = absl::Hours(2);
+  Start(campaign_);
+  Add({NewYorker("+12127340001")});
+  LoginReady();
+  auto ring_out = [&] {
+    CallId call = provider_.LastPlaced();
+    provider_.Send(E::kRinging, call);
+    clock_->Advance(absl::Seconds(25));
+    provider_.Send(E::kCompleted, call, CallEndStatus::kNoAnswer);
+  };
+  ring_out();
+  clock_->Advance(absl::Hours(2) + absl::Seconds(5));
+  ASSERT_EQ(provider_.Placed().size(), 2u);
+  ring_out();
+  clock_->Advance(absl::Hours(2) + absl::Seconds(5));
+  ASSERT_EQ(provider_.Placed().size(), 3u);
+  ring_out();
+  // The fourth call waits until the first falls out of the 7-day window,
+  // whatever the retry rules say (only calling hours pass meanwhile).
+  for (int h = 0; h < 24 * 7 - 5; ++h) clock_->Advance(absl::Hours(1));
+  EXPECT_EQ(provider_.Placed().size(), 3u);
+  bool cap_audited = false;
+  for (const AuditRecord& a : store_.Snapshot().audit) {
+    if (a.decision.find("attempt_cap_general") != std::string::npos) {
+      cap_audited = true;
+    }
+  }
+  EXPECT_TRUE(cap_audited);
+  // Next Tuesday 10:00 the first call leaves the window: one call, and the
+  // next only when the second call leaves it too (a sliding window).
+  clock_->Advance(absl::Minutes(90));
+  EXPECT_EQ(provider_.Placed().size(), 4u);
+}
+
 TEST_F(EngineTest, ContactIdsOutOfSequenceAreStillFound) {
   // A host store may hand out ids with gaps; the engine's contact table
   // then leaves its dense mode and must still find every contact.
