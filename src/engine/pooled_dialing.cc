@@ -106,6 +106,9 @@ void EngineImpl::RunPacing(Campaign& campaign) {
     }
     return;
   }
+  if (!campaign.unconnected.empty() && NoAgentWillFree(campaign)) {
+    CancelUnanswered(campaign);
+  }
   pacing::Plan plan = campaign.pacer->Decide(BuildSnapshot(campaign, now));
   for (int i = 0; i < plan.dials_to_place_now; ++i) {
     if (!DialPooled(campaign)) break;
@@ -124,6 +127,42 @@ void EngineImpl::RunPacing(Campaign& campaign) {
   }
 }
 
+bool EngineImpl::NoAgentWillFree(const Campaign& campaign) const {
+  for (const Agent* a : campaign.agents) {
+    if (a->state == AgentState::kLoggedOut || a->state == AgentState::kBreak ||
+        a->break_requested) {
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+void EngineImpl::CancelUnanswered(Campaign& campaign) {
+  // Every agent is on a break or leaves after the call in progress (the
+  // end of a shift): a live answer to a pooled call still ringing could
+  // only be abandoned. Cancelled before the pick-up it is a no-answer to
+  // the callee. Picked-up calls stay with the detector (a machine is
+  // handled as usual).
+  std::vector<CallId> ringing;
+  for (CallId id : campaign.unconnected) {
+    const Call& call = *calls_.at(id);
+    if (!call.facts.answered && !call.cancel_requested &&
+        call.owner.empty()) {
+      ringing.push_back(id);
+    }
+  }
+  for (CallId id : ringing) {
+    Call& call = *calls_.at(id);
+    call.cancel_requested = true;
+    absl::Status s = env_.provider->CancelCall(id);
+    if (!s.ok()) {
+      Log(LogLevel::kWarning,
+          absl::StrCat("cancel of call ", id, " failed: ", s.ToString()));
+    }
+  }
+}
+
 pacing::Snapshot EngineImpl::BuildSnapshot(const Campaign& campaign,
                                            absl::Time now) {
   pacing::Snapshot snap;
@@ -135,6 +174,7 @@ pacing::Snapshot EngineImpl::BuildSnapshot(const Campaign& campaign,
     v.activity = ActivityOf(*a);
     v.in_state = now - a->since;
     v.has_call_in_flight = !a->lines.empty();
+    v.leaving = a->break_requested;
     snap.agents.push_back(v);
   }
   snap.calls.reserve(campaign.unconnected.size());

@@ -53,6 +53,10 @@ struct AgentView {
   absl::Duration in_state = absl::ZeroDuration();  // time in `activity`
   // Power mode: a call has already been placed for this agent.
   bool has_call_in_flight = false;
+  // A break (or the end of the shift) is requested: taken as soon as the
+  // call or wrap-up in progress ends, so this agent will not free up for
+  // the campaign.
+  bool leaving = false;
 };
 
 // Where a call that is not connected to an agent yet stands.

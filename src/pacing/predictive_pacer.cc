@@ -94,7 +94,9 @@ ForecastInput PredictivePacer::BuildForecast(const Snapshot& s) const {
 
   const double wrap_mean = wrap_.Mean();
   for (const AgentView& a : s.agents) {
-    if (a.activity == AgentActivity::kBreak) continue;
+    // An agent leaving after this call or wrap-up (a break requested, the
+    // end of the shift) takes no later answer: neither free nor freeing up.
+    if (a.activity == AgentActivity::kBreak || a.leaving) continue;
     ++in.max_agents;
     const double e = Seconds(a.in_state);
     double previous = 0;

@@ -311,6 +311,37 @@ TEST_F(PooledDialingTest, PredictiveWarmsUpConservatively) {
   }
 }
 
+TEST_F(PooledDialingTest, CallsStillRingingAreCancelledWhenEveryAgentLeaves) {
+  Start(DialMode::kPredictive);
+  LoginReady("alice");
+  LoginReady("bob");
+  clock_.RunDue();
+  std::vector<CallId> calls = provider_.Placed();
+  ASSERT_GE(calls.size(), 3u);
+  for (int i = 0; i < 2; ++i) {
+    Answer(calls[i], AmdResult::kHuman);
+    provider_.Send(E::kBridged, calls[i]);
+  }
+  ASSERT_EQ(StateOf("alice"), AgentState::kOnCall);
+  ASSERT_EQ(StateOf("bob"), AgentState::kOnCall);
+  // The end of the shift: both take a break after their call. A live answer
+  // to a call still ringing could only be abandoned.
+  ASSERT_TRUE(engine_->Break("alice", "end_of_day").ok());
+  ASSERT_TRUE(engine_->Break("bob", "end_of_day").ok());
+  const size_t placed = provider_.Placed().size();
+  clock_.Advance(absl::Seconds(1));
+  clock_.RunDue();
+  EXPECT_EQ(provider_.Placed().size(), placed);
+  for (size_t i = 2; i < calls.size(); ++i) {
+    bool cancelled = false;
+    for (const Command& c : provider_.commands) {
+      cancelled |= c.verb == "cancel" && c.call == calls[i];
+    }
+    EXPECT_TRUE(cancelled) << calls[i];
+  }
+  EXPECT_EQ(Stats().abandoned, 0);
+}
+
 TEST_F(PooledDialingTest, HardStopFallsBackToPowerMode) {
   Start(DialMode::kParallel, 2);
   LoginReady("alice");

@@ -283,6 +283,29 @@ TEST(PredictivePacerTest, AgentsOnACallCannotTakeAnswersBeforeTheirWrapUp) {
   EXPECT_LT(frees_within_5s, 1.0);
 }
 
+TEST(PredictivePacerTest, AgentsLeavingAfterTheirCallTakeNoLaterAnswers) {
+  PredictivePacer pacer(PacerOptions{});
+  const absl::Time t = Train(pacer, T0(), 2000, 8);
+  // Ten agents near the end of long calls and wrap-ups: many frees soon.
+  auto team = [&](bool leaving) {
+    SnapshotBuilder b(t);
+    b.Agents(5, AgentActivity::kOnCall, absl::Seconds(200))
+        .Agents(5, AgentActivity::kWrapUp, absl::Seconds(25));
+    if (leaving) b.Leaving(10);
+    return b.Build();
+  };
+  const ForecastInput staying = pacer.BuildForecast(team(false));
+  const ForecastInput leaving = pacer.BuildForecast(team(true));
+  double frees = 0;
+  for (double f : staying.frees) frees += f;
+  EXPECT_GT(frees, 3);
+  for (double f : leaving.frees) EXPECT_EQ(f, 0);
+  EXPECT_EQ(leaving.max_agents, 0);
+  // The end of a shift: nobody will take an answer, so nothing is dialed.
+  EXPECT_GT(pacer.Decide(team(false)).dials_to_place_now, 0);
+  EXPECT_EQ(pacer.Decide(team(true)).dials_to_place_now, 0);
+}
+
 TEST(PredictivePacerTest, ObservedAbandonsTightenTheBudget) {
   PredictivePacer pacer(PacerOptions{});
   const double before = pacer.EffectiveBudget();

@@ -26,6 +26,14 @@ class SnapshotBuilder {
     for (int i = 0; i < n; ++i) s_.calls.push_back(CallView{stage, age, in_stage});
     return *this;
   }
+  // Marks the last `n` agents added as leaving after their call.
+  SnapshotBuilder& Leaving(int n) {
+    for (int i = 0; i < n && i < static_cast<int>(s_.agents.size()); ++i) {
+      AgentView& a = s_.agents[s_.agents.size() - 1 - i];
+      a.leaving = true;
+    }
+    return *this;
+  }
   SnapshotBuilder& State(compliance::AbandonState state) {
     s_.abandon_state = state;
     return *this;
