@@ -46,6 +46,13 @@ json::value TimeUs(absl::Time t) {
 
 double Seconds(absl::Duration d) { return absl::ToDoubleSeconds(d); }
 
+// Seconds, with absl::InfiniteDuration() as null (the inverse of
+// Reader::DurationSOrInfinite).
+json::value SecondsOrNull(absl::Duration d) {
+  if (d == absl::InfiniteDuration()) return nullptr;
+  return Seconds(d);
+}
+
 // Reads one JSON object strictly: every key must be consumed by a getter, and
 // the first problem wins.
 class Reader {
@@ -114,12 +121,31 @@ class Reader {
     const double before = s;
     Number(key, &s);
     if (s != before) {
-      if (!std::isfinite(s) || s < 0) {
+      // The upper bound keeps s * 1e6 inside int64 microseconds.
+      if (!std::isfinite(s) || s < 0 || s > kMaxSeconds) {
         Fail(Path(key), absl::StrCat("expected seconds >= 0, got ", s));
         return;
       }
       *out = absl::Microseconds(std::llround(s * 1e6));
     }
+  }
+
+  // As DurationS, and an explicit null is absl::InfiniteDuration() (an
+  // omitted key keeps *out).
+  void DurationSOrInfinite(std::string_view key, absl::Duration* out) {
+    if (IsNull(key)) {
+      seen_.insert(std::string(key));
+      *out = absl::InfiniteDuration();
+      return;
+    }
+    DurationS(key, out);
+  }
+
+  // True when the object has `key` with the value null.
+  bool IsNull(std::string_view key) const {
+    if (object_ == nullptr) return false;
+    auto it = object_->find(AbslKey(key));
+    return it != object_->end() && it->value().is_null();
   }
 
   void Instant(std::string_view key, absl::Time* out) {
@@ -216,6 +242,8 @@ class Reader {
   }
 
  private:
+  static constexpr double kMaxSeconds = 9e12;  // ~285,000 years
+
   static json::string_view AbslKey(std::string_view key) {
     return json::string_view(key.data(), key.size());
   }
@@ -349,6 +377,18 @@ absl::StatusOr<CustomDisposition> CustomDispositionFromJson(
   return d;
 }
 
+absl::StatusOr<CallFrequencyCap> GeneralCapFromJson(const json::value& v,
+                                                    std::string path) {
+  CallFrequencyCap cap;
+  Reader r(v, path);
+  r.Integer("count", &cap.count);
+  r.DurationS("window_s", &cap.window);
+  r.DurationS("cool_off_after_conversation_s",
+              &cap.cool_off_after_conversation);
+  if (auto st = r.Finish(); !st.ok()) return st;
+  return cap;
+}
+
 json::value AttemptStartedToJson(const AttemptStarted& a) {
   return {{"op", "attempt_started"},  {"call_id", a.call_id},
           {"contact_id", a.contact_id}, {"campaign_id", a.campaign_id},
@@ -478,10 +518,17 @@ absl::StatusOr<CampaignConfig> CampaignFromJson(const json::value& v,
   r.EnumName("mode", &c.mode, core::ParseDialMode,
              "power|parallel|predictive");
   r.Integer("lines_per_agent", &c.lines_per_agent);
+  r.Str("pacer", &c.pacer);
+  r.Number("detector_false_positive_rate", &c.detector_false_positive_rate);
+  r.Bool("connect_on_pickup", &c.connect_on_pickup);
+  r.Str("time_zone", &c.time_zone);
   r.DurationS("auto_advance_delay_s", &c.auto_advance_delay);
   r.DurationS("preview_s", &c.preview);
   r.DurationS("ring_timeout_s", &c.ring_timeout);
   r.Number("abandon_limit", &c.abandon_limit);
+  // null: the owner only (absl::InfiniteDuration()).
+  r.DurationSOrInfinite("callback_owner_grace_s", &c.callback_owner_grace);
+  r.DurationS("agent_idle_alert_after_s", &c.agent_idle_alert_after);
   r.StrList("caller_ids", &c.caller_ids);
   r.Str("talk_track", &c.talk_track);
   r.Str("voicemail_audio", &c.voicemail_audio);
@@ -495,6 +542,12 @@ absl::StatusOr<CampaignConfig> CampaignFromJson(const json::value& v,
     absl::StatusOr<RetryRules> retry = RetryFromJson(*rv, r.Path("retry"));
     if (retry.ok()) c.retry = *retry;
     r.Merge(retry.status());
+  }
+  if (const json::value* g = r.Get("general_cap"); g != nullptr && r.ok()) {
+    absl::StatusOr<CallFrequencyCap> cap =
+        GeneralCapFromJson(*g, r.Path("general_cap"));
+    if (cap.ok()) c.general_cap = *cap;
+    r.Merge(cap.status());
   }
   if (const json::value* cd = r.Get("custom_dispositions");
       cd != nullptr && r.ok()) {
@@ -526,10 +579,20 @@ json::value CampaignToJson(const CampaignConfig& c) {
           {"name", c.name},
           {"mode", json::string(mode.data(), mode.size())},
           {"lines_per_agent", c.lines_per_agent},
+          {"pacer", c.pacer},
+          {"detector_false_positive_rate", c.detector_false_positive_rate},
+          {"connect_on_pickup", c.connect_on_pickup},
+          {"time_zone", c.time_zone},
           {"auto_advance_delay_s", Seconds(c.auto_advance_delay)},
           {"preview_s", Seconds(c.preview)},
           {"ring_timeout_s", Seconds(c.ring_timeout)},
           {"abandon_limit", c.abandon_limit},
+          {"callback_owner_grace_s", SecondsOrNull(c.callback_owner_grace)},
+          // The engine never alerts for 0 or an infinite wait alike.
+          {"agent_idle_alert_after_s",
+           c.agent_idle_alert_after == absl::InfiniteDuration()
+               ? 0.0
+               : Seconds(c.agent_idle_alert_after)},
           {"caller_ids", StrArray(c.caller_ids)},
           {"talk_track", c.talk_track},
           {"voicemail_audio", c.voicemail_audio},
@@ -546,6 +609,11 @@ json::value CampaignToJson(const CampaignConfig& c) {
             {"schedule_s", std::move(schedule)},
             {"recycle_after_s", Seconds(c.retry.recycle_after)},
             {"max_recycles", c.retry.max_recycles}}},
+          {"general_cap",
+           {{"count", c.general_cap.count},
+            {"window_s", Seconds(c.general_cap.window)},
+            {"cool_off_after_conversation_s",
+             Seconds(c.general_cap.cool_off_after_conversation)}}},
           {"custom_dispositions", std::move(custom)}};
 }
 

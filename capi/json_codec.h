@@ -6,7 +6,8 @@
 //
 // Conventions: instants are integer microseconds since the epoch in keys
 // ending `_us` (absl::InfinitePast() is null); durations are seconds in keys
-// ending `_s`; enums are their snake_case names (core/enum_names.h). Parsers
+// ending `_s` (a null value is the default, except callback_owner_grace_s,
+// where null is absl::InfiniteDuration()); enums are their snake_case names (core/enum_names.h). Parsers
 // reject unknown keys and wrong types with InvalidArgument whose message
 // starts with the JSON path ("$.campaigns[0].mode: ...").
 //

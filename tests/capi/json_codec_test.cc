@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -23,6 +24,13 @@ TEST(JsonCodecTest, CampaignRoundTrips) {
   c.wrap_up.mode = WrapUpConfig::Mode::kManual;
   c.retry.schedule = {absl::Hours(1), absl::Hours(3)};
   c.retry.by_disposition["busy"] = absl::Minutes(10);
+  c.pacer = "baseline-adaptive";
+  c.detector_false_positive_rate = 0.02;
+  c.connect_on_pickup = false;
+  c.time_zone = "America/Los_Angeles";
+  c.callback_owner_grace = absl::ZeroDuration();
+  c.agent_idle_alert_after = absl::Seconds(90);
+  c.general_cap = {7, absl::Hours(24 * 7), absl::Hours(24 * 7)};
   c.custom_dispositions.push_back(
       {"demo_booked", "Demo booked", true, absl::ZeroDuration(), {"date"}});
   const std::string text = Serialize(CampaignToJson(c));
@@ -31,6 +39,116 @@ TEST(JsonCodecTest, CampaignRoundTrips) {
   EXPECT_EQ(Serialize(CampaignToJson(*back)), text);
   EXPECT_EQ(back->auto_advance_delay, absl::Milliseconds(1500));
   EXPECT_EQ(back->custom_dispositions.at(0).required_fields.at(0), "date");
+  EXPECT_EQ(back->pacer, "baseline-adaptive");
+  EXPECT_FALSE(back->connect_on_pickup);
+  EXPECT_EQ(back->callback_owner_grace, absl::ZeroDuration());
+  EXPECT_EQ(back->general_cap.cool_off_after_conversation, absl::Hours(24 * 7));
+}
+
+TEST(JsonCodecTest, CampaignCarriesEveryConfigField) {
+  auto c = CampaignFromJson(
+      *ParseJson(R"({"id": "q3", "mode": "predictive",
+                     "pacer": "baseline-ratio",
+                     "detector_false_positive_rate": 0.04,
+                     "connect_on_pickup": false,
+                     "time_zone": "America/Chicago",
+                     "callback_owner_grace_s": 900,
+                     "agent_idle_alert_after_s": 120.5,
+                     "general_cap": {"count": 7, "window_s": 604800,
+                                     "cool_off_after_conversation_s": 604800}})",
+                 "t"),
+      "$");
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->pacer, "baseline-ratio");
+  EXPECT_DOUBLE_EQ(c->detector_false_positive_rate, 0.04);
+  EXPECT_FALSE(c->connect_on_pickup);
+  EXPECT_EQ(c->time_zone, "America/Chicago");
+  EXPECT_EQ(c->callback_owner_grace, absl::Minutes(15));
+  EXPECT_EQ(c->agent_idle_alert_after, absl::Milliseconds(120500));
+  EXPECT_EQ(c->general_cap.count, 7);
+  EXPECT_EQ(c->general_cap.window, absl::Hours(24 * 7));
+  EXPECT_EQ(c->general_cap.cool_off_after_conversation, absl::Hours(24 * 7));
+  EXPECT_TRUE(c->Validate().ok()) << c->Validate();
+
+  // Encoded back, the same document.
+  auto back = CampaignFromJson(CampaignToJson(*c), "$");
+  ASSERT_TRUE(back.ok()) << back.status();
+  EXPECT_EQ(Serialize(CampaignToJson(*back)), Serialize(CampaignToJson(*c)));
+  EXPECT_EQ(back->general_cap.count, 7);
+  EXPECT_EQ(back->time_zone, "America/Chicago");
+
+  // Omitted keys keep the C++ defaults.
+  auto defaults = CampaignFromJson(*ParseJson(R"({"id": "d"})", "t"), "$");
+  ASSERT_TRUE(defaults.ok()) << defaults.status();
+  const CampaignConfig cpp;
+  EXPECT_EQ(defaults->pacer, cpp.pacer);
+  EXPECT_EQ(defaults->connect_on_pickup, cpp.connect_on_pickup);
+  EXPECT_EQ(defaults->time_zone, cpp.time_zone);
+  EXPECT_EQ(defaults->callback_owner_grace, cpp.callback_owner_grace);
+  EXPECT_EQ(defaults->agent_idle_alert_after, cpp.agent_idle_alert_after);
+  EXPECT_EQ(defaults->general_cap.count, cpp.general_cap.count);
+  EXPECT_EQ(defaults->general_cap.window, cpp.general_cap.window);
+}
+
+TEST(JsonCodecTest, CallbackOwnerGraceNullIsOwnerOnly) {
+  auto c = CampaignFromJson(
+      *ParseJson(R"({"id": "q3", "callback_owner_grace_s": null})", "t"), "$");
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->callback_owner_grace, absl::InfiniteDuration());
+  EXPECT_THAT(Serialize(CampaignToJson(*c)),
+              HasSubstr(R"("callback_owner_grace_s":null)"));
+  auto back = CampaignFromJson(CampaignToJson(*c), "$");
+  ASSERT_TRUE(back.ok()) << back.status();
+  EXPECT_EQ(back->callback_owner_grace, absl::InfiniteDuration());
+
+  // An infinite idle alert is "never", as 0 is.
+  CampaignConfig idle;
+  idle.id = "i";
+  idle.agent_idle_alert_after = absl::InfiniteDuration();
+  EXPECT_THAT(Serialize(CampaignToJson(idle)),
+              HasSubstr(R"("agent_idle_alert_after_s":0)"));
+}
+
+TEST(JsonCodecTest, NewCampaignFieldsRejectWrongTypesNamingThePath) {
+  struct Case {
+    const char* json;
+    const char* message;
+  };
+  const Case cases[] = {
+      {R"({"id": "a", "pacer": 1})", "$.campaigns[0].pacer: expected a string"},
+      {R"({"id": "a", "detector_false_positive_rate": "low"})",
+       "$.campaigns[0].detector_false_positive_rate: expected a number"},
+      {R"({"id": "a", "connect_on_pickup": 1})",
+       "$.campaigns[0].connect_on_pickup: expected true or false"},
+      {R"({"id": "a", "time_zone": ["UTC"]})",
+       "$.campaigns[0].time_zone: expected a string"},
+      {R"({"id": "a", "callback_owner_grace_s": "forever"})",
+       "$.campaigns[0].callback_owner_grace_s: expected a number"},
+      {R"({"id": "a", "callback_owner_grace_s": -1})",
+       "$.campaigns[0].callback_owner_grace_s: expected seconds >= 0"},
+      {R"({"id": "a", "agent_idle_alert_after_s": true})",
+       "$.campaigns[0].agent_idle_alert_after_s: expected a number"},
+      {R"({"id": "a", "agent_idle_alert_after_s": 1e300})",
+       "$.campaigns[0].agent_idle_alert_after_s: expected seconds >= 0"},
+      {R"({"id": "a", "general_cap": 7})",
+       "$.campaigns[0].general_cap: expected an object"},
+      {R"({"id": "a", "general_cap": {"count": 7.5}})",
+       "$.campaigns[0].general_cap.count: expected an integer"},
+      {R"({"id": "a", "general_cap": {"window_s": "7d"}})",
+       "$.campaigns[0].general_cap.window_s: expected a number"},
+      {R"({"id": "a", "general_cap": {"cool_off_after_conversation_s": -5}})",
+       "$.campaigns[0].general_cap.cool_off_after_conversation_s: expected "
+       "seconds >= 0"},
+      {R"({"id": "a", "general_cap": {"count": 7, "window": 604800}})",
+       "$.campaigns[0].general_cap.window: unknown key"},
+  };
+  for (const Case& c : cases) {
+    auto config =
+        EngineConfigFromJson(absl::StrCat(R"({"campaigns": [)", c.json, "]}"));
+    EXPECT_EQ(config.status().code(), absl::StatusCode::kInvalidArgument)
+        << c.json;
+    EXPECT_THAT(config.status().message(), HasSubstr(c.message)) << c.json;
+  }
 }
 
 TEST(JsonCodecTest, ContactRoundTrips) {
