@@ -14,6 +14,7 @@
 #include <variant>
 #include <vector>
 
+#include "absl/container/btree_set.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/container/inlined_vector.h"
@@ -144,7 +145,10 @@ struct Campaign {
   TimerId pace_timer = 0;
   absl::Time pace_at = absl::InfiniteFuture();
   // Calls placed and not yet connected to an agent or handled as machines.
-  absl::flat_hash_set<CallId> unconnected;
+  // Ordered: the pacer's snapshot and the shift-end cancels walk it, and a
+  // hash set's order changes from process to process (its seed), which
+  // would make a seed's event log differ between two runs.
+  absl::btree_set<CallId> unconnected;
   std::vector<CallId> live_waiting;  // oldest first
   // How long a bridge takes, learned from kBridged events: the 2-second
   // deadline must leave room for it.
