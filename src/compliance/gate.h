@@ -54,6 +54,7 @@
 #include "compliance/state_blackouts.h"
 #include "compliance/state_rules.h"
 #include "compliance/zone_resolver.h"
+#include "dialer/config.h"
 #include "dialer/types.h"
 
 namespace dialer::compliance {
@@ -66,13 +67,9 @@ struct GateContact {
   std::string time_zone;   // IANA ID or empty
 };
 
-// A rule like Regulation F's 7 calls in 7 days (12 CFR 1006.14(b)(2)).
-struct GeneralCap {
-  int count = 0;  // 0 = no general cap; otherwise at most `count` calls ...
-  absl::Duration window = absl::Hours(24 * 7);  // ... per rolling window
-  // No call within this long after a conversation (zero = none).
-  absl::Duration cool_off_after_conversation = absl::ZeroDuration();
-};
+// A rule like Regulation F's 7 calls in 7 days (12 CFR 1006.14(b)(2)): the
+// campaign setting itself (dialer/config.h), so the engine passes it as is.
+using GeneralCap = ::dialer::CallFrequencyCap;
 
 struct GateCampaign {
   std::string id;

@@ -114,10 +114,7 @@ Campaign::Campaign(const CampaignConfig& c)
   gate.mode = c.mode;
   gate.allowed_caller_ids.insert(c.caller_ids.begin(), c.caller_ids.end());
   gate.max_attempts_per_24h = c.retry.max_attempts_per_day;
-  gate.general_cap.count = c.general_cap.count;
-  gate.general_cap.window = c.general_cap.window;
-  gate.general_cap.cool_off_after_conversation =
-      c.general_cap.cool_off_after_conversation;
+  gate.general_cap = c.general_cap;
 }
 
 EngineImpl::EngineImpl(const EngineOptions& options, const EngineEnv& env,
