@@ -117,16 +117,45 @@ class Reader {
   }
 
   void DurationS(std::string_view key, absl::Duration* out) {
-    double s = Seconds(*out);
-    const double before = s;
-    Number(key, &s);
-    if (s != before) {
-      // The upper bound keeps s * 1e6 inside int64 microseconds.
-      if (!std::isfinite(s) || s < 0 || s > kMaxSeconds) {
-        Fail(Path(key), absl::StrCat("expected seconds >= 0, got ", s));
+    if (const json::value* v = Get(key)) {
+      if (auto d = SecondsValue(*v, Path(key))) *out = *d;
+    }
+  }
+
+  // A list of durations in seconds; each entry is checked like DurationS.
+  void DurationList(std::string_view key, std::vector<absl::Duration>* out) {
+    if (const json::value* v = Get(key)) {
+      const json::array* a = v->if_array();
+      if (a == nullptr) {
+        Fail(Path(key), absl::StrCat("expected an array, got ", Kind(*v)));
         return;
       }
-      *out = absl::Microseconds(std::llround(s * 1e6));
+      std::vector<absl::Duration> list;
+      for (size_t i = 0; i < a->size(); ++i) {
+        auto d = SecondsValue((*a)[i], absl::StrCat(Path(key), "[", i, "]"));
+        if (!d) return;
+        list.push_back(*d);
+      }
+      *out = std::move(list);
+    }
+  }
+
+  // An object of durations in seconds by name; each checked like DurationS.
+  template <typename Map>
+  void DurationMap(std::string_view key, Map* out) {
+    if (const json::value* v = Get(key)) {
+      const json::object* o = v->if_object();
+      if (o == nullptr) {
+        Fail(Path(key), absl::StrCat("expected an object, got ", Kind(*v)));
+        return;
+      }
+      Map map;
+      for (const auto& [k, item] : *o) {
+        auto d = SecondsValue(item, absl::StrCat(Path(key), ".", KeyStr(k)));
+        if (!d) return;
+        map[KeyStr(k)] = *d;
+      }
+      *out = std::move(map);
     }
   }
 
@@ -244,6 +273,22 @@ class Reader {
  private:
   static constexpr double kMaxSeconds = 9e12;  // ~285,000 years
 
+  // Seconds >= 0 as a Duration, or nullopt after Fail(path, ...). The upper
+  // bound keeps s * 1e6 inside int64 microseconds.
+  std::optional<absl::Duration> SecondsValue(const json::value& v,
+                                             std::string_view path) {
+    if (!v.is_number()) {
+      Fail(path, absl::StrCat("expected a number, got ", Kind(v)));
+      return std::nullopt;
+    }
+    const double s = v.to_number<double>();
+    if (!std::isfinite(s) || s < 0 || s > kMaxSeconds) {
+      Fail(path, absl::StrCat("expected seconds >= 0, got ", s));
+      return std::nullopt;
+    }
+    return absl::Microseconds(std::llround(s * 1e6));
+  }
+
   static json::string_view AbslKey(std::string_view key) {
     return json::string_view(key.data(), key.size());
   }
@@ -324,40 +369,8 @@ absl::StatusOr<RetryRules> RetryFromJson(const json::value& v,
   r.Integer("max_attempts", &rr.max_attempts);
   r.Integer("max_attempts_per_day", &rr.max_attempts_per_day);
   r.DurationS("min_delay_s", &rr.min_delay);
-  if (const json::value* by = r.Get("by_disposition_s")) {
-    const json::object* o = by->if_object();
-    if (o == nullptr) {
-      r.Fail(r.Path("by_disposition_s"), "expected an object");
-    } else {
-      rr.by_disposition.clear();
-      for (const auto& [k, item] : *o) {
-        if (!item.is_number() || item.to_number<double>() < 0) {
-          r.Fail(absl::StrCat(r.Path("by_disposition_s"), ".", KeyStr(k)),
-                 "expected seconds >= 0");
-          break;
-        }
-        rr.by_disposition[std::string(k.data(), k.size())] =
-            absl::Microseconds(std::llround(item.to_number<double>() * 1e6));
-      }
-    }
-  }
-  if (const json::value* sched = r.Get("schedule_s")) {
-    const json::array* a = sched->if_array();
-    if (a == nullptr) {
-      r.Fail(r.Path("schedule_s"), "expected an array");
-    } else {
-      rr.schedule.clear();
-      for (size_t i = 0; i < a->size(); ++i) {
-        if (!(*a)[i].is_number() || (*a)[i].to_number<double>() < 0) {
-          r.Fail(absl::StrCat(r.Path("schedule_s"), "[", i, "]"),
-                 "expected seconds >= 0");
-          break;
-        }
-        rr.schedule.push_back(
-            absl::Microseconds(std::llround((*a)[i].to_number<double>() * 1e6)));
-      }
-    }
-  }
+  r.DurationMap("by_disposition_s", &rr.by_disposition);
+  r.DurationList("schedule_s", &rr.schedule);
   r.DurationS("recycle_after_s", &rr.recycle_after);
   r.Integer("max_recycles", &rr.max_recycles);
   if (auto st = r.Finish(); !st.ok()) return st;

@@ -115,8 +115,8 @@ absl::Status ValidateCustomDispositions(
                        absl::StrCat("'", c.code, "'"),
                        "a code unique in the campaign (it is repeated)");
     }
-    if (auto s = check.NonNegative(absl::StrCat(field, ".retry_after"),
-                                   c.retry_after);
+    if (auto s = check.FiniteNonNegative(absl::StrCat(field, ".retry_after"),
+                                         c.retry_after);
         !s.ok()) {
       return s;
     }
@@ -146,7 +146,8 @@ absl::Status ValidateRetry(const Checker& check, const RetryRules& r,
       !s.ok()) {
     return s;
   }
-  if (auto s = check.NonNegative("retry.min_delay", r.min_delay); !s.ok()) {
+  if (auto s = check.FiniteNonNegative("retry.min_delay", r.min_delay);
+      !s.ok()) {
     return s;
   }
   for (const auto& [code, delay] : r.by_disposition) {
@@ -159,7 +160,7 @@ absl::Status ValidateRetry(const Checker& check, const RetryRules& r,
       return check.Bad(field, "for an unknown code",
                        "a standard, system or custom disposition code");
     }
-    if (auto s = check.NonNegative(field, delay); !s.ok()) return s;
+    if (auto s = check.FiniteNonNegative(field, delay); !s.ok()) return s;
   }
   for (size_t k = 0; k < r.schedule.size(); ++k) {
     if (auto s = check.FiniteNonNegative(

@@ -151,6 +151,34 @@ TEST(JsonCodecTest, NewCampaignFieldsRejectWrongTypesNamingThePath) {
   }
 }
 
+// The retry lists read their seconds like every other duration: a value
+// past int64 microseconds would overflow the conversion, not be rejected.
+TEST(JsonCodecTest, RetryDurationListsRejectOutOfRangeSeconds) {
+  struct Case {
+    const char* json;
+    const char* message;
+  };
+  const Case cases[] = {
+      {R"({"id": "a", "retry": {"by_disposition_s": {"busy": 1e300}}})",
+       "$.campaigns[0].retry.by_disposition_s.busy: expected seconds >= 0"},
+      {R"({"id": "a", "retry": {"by_disposition_s": {"busy": -1}}})",
+       "$.campaigns[0].retry.by_disposition_s.busy: expected seconds >= 0"},
+      {R"({"id": "a", "retry": {"by_disposition_s": {"busy": "1h"}}})",
+       "$.campaigns[0].retry.by_disposition_s.busy: expected a number"},
+      {R"({"id": "a", "retry": {"schedule_s": [60, 1e19]}})",
+       "$.campaigns[0].retry.schedule_s[1]: expected seconds >= 0"},
+      {R"({"id": "a", "retry": {"schedule_s": [60, null]}})",
+       "$.campaigns[0].retry.schedule_s[1]: expected a number"},
+  };
+  for (const Case& c : cases) {
+    auto config =
+        EngineConfigFromJson(absl::StrCat(R"({"campaigns": [)", c.json, "]}"));
+    EXPECT_EQ(config.status().code(), absl::StatusCode::kInvalidArgument)
+        << c.json;
+    EXPECT_THAT(config.status().message(), HasSubstr(c.message)) << c.json;
+  }
+}
+
 TEST(JsonCodecTest, ContactRoundTrips) {
   Contact c;
   c.id = 7;

@@ -210,6 +210,24 @@ TEST(CampaignConfigTest, RetryScheduleAndRecycling) {
   ExpectRejected(c, "retry.max_recycles is -1", "0 or more");
 }
 
+// Every retry delay is added to the time of an attempt to make a due time;
+// an infinite one would give a due time the queue refuses, so a retry the
+// rules promise would never be scheduled. "Never retry" is a terminal
+// disposition, not an infinite delay.
+TEST(CampaignConfigTest, RetryDelaysAreFinite) {
+  CampaignConfig c = Valid();
+  c.retry.min_delay = absl::InfiniteDuration();
+  ExpectRejected(c, "retry.min_delay is inf", "a finite delay");
+  c = Valid();
+  c.retry.by_disposition["busy"] = absl::InfiniteDuration();
+  ExpectRejected(c, "retry.by_disposition['busy'] is inf", "a finite delay");
+  c = Valid();
+  c.custom_dispositions.push_back(
+      CustomDisposition{.code = "demo_booked", .retry_after = absl::InfiniteDuration()});
+  ExpectRejected(c, "custom_dispositions[0].retry_after is inf",
+                 "a finite delay");
+}
+
 TEST(CampaignConfigTest, GeneralCap) {
   CampaignConfig c = Valid();
   c.general_cap.count = 7;  // Regulation F: 7 calls in 7 days
