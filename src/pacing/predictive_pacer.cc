@@ -40,8 +40,11 @@ PredictivePacer::PredictivePacer(const PacerOptions& options)
       ring_timeout_({25, 0.1, 5}, 200),
       verdict_({2.5, 0.4, 5}, 200),
       talk_({150, 1.0, 5}, 100),
-      wrap_({30, 0.5, 5}, 100),
-      theta_(std::clamp(3 * Budget(), 0.02, 0.3)) {}
+      wrap_({30, 0.5, 5}, 100) {
+  // Not in the initialiser list: Budget() reads the pick-up sums, which are
+  // declared (so initialised) after theta_.
+  theta_ = std::clamp(3 * Budget(), 0.02, 0.3);
+}
 
 bool PredictivePacer::warming_up() const {
   return outcomes_.count() < kWarmupOutcomes || live_outcomes_ < kWarmupLive;

@@ -130,7 +130,7 @@ class PredictivePacer final : public Pacer {
   DurationEstimator talk_;
   DurationEstimator wrap_;
 
-  double theta_;
+  double theta_ = 0;  // set in the constructor body
   std::deque<PendingCall> pending_;  // of the last decision, to be placed
   double forecast_abandons_ = 0;     // decayed, calls placed
   double observed_abandons_ = 0;     // decayed, same decay per live answer

@@ -1,5 +1,8 @@
 #include "pacing/predictive_pacer.h"
 
+#include <cstring>
+#include <new>
+
 #include "gtest/gtest.h"
 #include "tests/pacing/snapshot_builder.h"
 
@@ -42,6 +45,26 @@ Snapshot Team(absl::Time now, int ready, int on_call, int ringing,
     b.Calls(1, CallStage::kRinging, absl::Seconds(i % 12));
   }
   return b.Build();
+}
+
+// Construction reads only initialised state: a pacer built over memory
+// full of stale bytes starts exactly like one built over zeroes (theta was
+// once computed from members the constructor had not initialised yet, so a
+// process's results depended on what the heap held before).
+TEST(PredictivePacerTest, StartsTheSameWhateverTheMemoryHeldBefore) {
+  PacerOptions options;
+  options.detector_false_positive_rate = 0.01;
+  double thetas[2];
+  // 0x41...: every double member reads 2.3e6 until it is initialised.
+  const unsigned char fills[2] = {0x00, 0x41};
+  for (int i = 0; i < 2; ++i) {
+    alignas(PredictivePacer) unsigned char buffer[sizeof(PredictivePacer)];
+    std::memset(buffer, fills[i], sizeof(buffer));
+    auto* pacer = new (buffer) PredictivePacer(options);
+    thetas[i] = pacer->theta();
+    pacer->~PredictivePacer();
+  }
+  EXPECT_EQ(thetas[0], thetas[1]);
 }
 
 TEST(PredictivePacerTest, WarmUpDialsBetweenOnePointTwoAndOnePointFivePerAgent) {
