@@ -180,7 +180,8 @@ absl::Status Check(const ScreeningModel& m) {
 // r at 2.5x the fluid need + 20; q at 3 + twice the people who would wait
 // at twice the fluid dialling rate; s at the fluid screening load (machine
 // pick-ups at full occupancy x d) + 4 Poisson standard deviations + 3.
-// LimitResult says when one of them binds.
+// LimitResult says when one of them binds; SolveScreeningLimit then widens
+// the defaulted ones that bind.
 Chain MakeChain(const ScreeningModel& m) {
   const double fluid =
       m.agents * m.ring_mean_s / (m.live_probability * m.service_mean_s);
@@ -243,18 +244,43 @@ void FlagTruncations(const Chain& chain, const Policy& p, int agents,
 
 absl::StatusOr<LimitResult> SolveScreeningLimit(const ScreeningModel& model) {
   if (absl::Status s = Check(model); !s.ok()) return s;
-  const Chain chain = MakeChain(model);
-  auto solved =
-      limit_internal::SolveConstrained(chain, model.abandon_cap, model.agents);
-  if (!solved.has_value()) {
-    return absl::InternalError("screening model: policy iteration failed");
+  ScreeningModel m = model;
+  LimitResult result;
+  int iterations = 0;
+  // A defaulted truncation that binds is widened by half and the model
+  // solved again, a few times at most; caps the caller set are kept.
+  for (int round = 0; round < 4; ++round) {
+    const Chain chain = MakeChain(m);
+    auto solved =
+        limit_internal::SolveConstrained(chain, m.abandon_cap, m.agents);
+    if (!solved.has_value()) {
+      return absl::InternalError("screening model: policy iteration failed");
+    }
+    iterations += solved->result.policy_iterations;
+    result = solved->result;
+    result.optimum = WithRinging(result.optimum, m);
+    FlagTruncations(chain, solved->hi, m.agents, result);
+    if (!solved->lo.empty()) {
+      FlagTruncations(chain, solved->lo, m.agents, result);
+    }
+    auto widen = [](int cap) { return cap + std::max(2, cap / 2); };
+    bool widened = false;
+    if (result.ringing_cap_reached && model.ringing_cap == 0) {
+      m.ringing_cap = widen(chain.ringing_cap());
+      widened = true;
+    }
+    if (result.waiting_cap_reached && model.waiting_cap == 0) {
+      m.waiting_cap = widen(chain.waiting_cap());
+      widened = true;
+    }
+    if (result.screening_cap_reached && model.screening_cap == 0 &&
+        chain.screening_cap() < m.agents) {
+      m.screening_cap = widen(chain.screening_cap());
+      widened = true;
+    }
+    if (!widened) break;
   }
-  LimitResult result = solved->result;
-  result.optimum = WithRinging(result.optimum, model);
-  FlagTruncations(chain, solved->hi, model.agents, result);
-  if (!solved->lo.empty()) {
-    FlagTruncations(chain, solved->lo, model.agents, result);
-  }
+  result.policy_iterations = iterations;
   return result;
 }
 

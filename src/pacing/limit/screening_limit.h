@@ -23,7 +23,8 @@
 // Method: lagrangian_solver.h. Truncations: r at `ringing_cap`, q at
 // `waiting_cap`, s at `screening_cap` (defaults in screening_limit.cc; a
 // machine that would be screened beyond it is treated as needing no agent);
-// LimitResult flags the ones that bind.
+// a defaulted truncation that binds is widened and the model solved again
+// (up to three times); LimitResult flags the ones that still bind.
 //
 // Thread-safety: pure functions, reentrant.
 #ifndef DIALER_PACING_LIMIT_SCREENING_LIMIT_H_
