@@ -102,32 +102,33 @@ int RunLimitCommand(int argc, char** argv) {
       o["waiting_cap_reached"] = r.waiting_cap_reached;
       o["screening_cap_reached"] = r.screening_cap_reached;
     };
-    boost::json::object out;
+    // The figures of one model (the campaign flow's at the top level, each
+    // model's under its own key).
+    auto flow = [&](const dialer::tools::FlowLimit& f) {
+      boost::json::object o;
+      o["occupancy"] = f.occupancy;
+      o["talk_s_per_agent_hour"] = f.talk_s_per_agent_hour;
+      o["dials_per_agent_hour"] = f.result.optimum.dials_per_agent_hour;
+      o["pacing_abandon_rate"] = f.result.optimum.abandon_rate;
+      o["kappa"] = f.result.kappa;
+      o["states"] = f.result.states;
+      o["policy_iterations"] = f.result.policy_iterations;
+      truncation(o, f.result);
+      o["solve_s"] = f.solve_s;
+      return o;
+    };
+    boost::json::object out = flow(limit);
     out["scenario"] = scenario->name;
     out["agents"] = cop.agents;
     // The campaign's limit: the model of the flow its config follows.
     out["flow"] = limits->connect_on_pickup ? "connect_on_pickup"
                                             : "verdict_first";
-    out["occupancy"] = limit.occupancy;
-    out["talk_s_per_agent_hour"] = limit.talk_s_per_agent_hour;
-    out["dials_per_agent_hour"] = limit.result.optimum.dials_per_agent_hour;
-    out["pacing_abandon_rate"] = limit.result.optimum.abandon_rate;
-    out["kappa"] = limit.result.kappa;
-    out["states"] = limit.result.states;
-    out["policy_iterations"] = limit.result.policy_iterations;
-    truncation(out, limit.result);
-    out["solve_s"] = limit.solve_s;
     out["power_occupancy"] = limits->power.occupancy;
     out["power_talk_s_per_agent_hour"] = power_talk;
 
-    boost::json::object c;
-    c["occupancy"] = limits->screening.occupancy;
-    c["talk_s_per_agent_hour"] = limits->screening.talk_s_per_agent_hour;
+    boost::json::object c = flow(limits->screening);
     c["live_call_share"] = limits->screening.result.optimum.occupancy;
     c["screening_share"] = limits->screening.result.optimum.screening;
-    c["dials_per_agent_hour"] =
-        limits->screening.result.optimum.dials_per_agent_hour;
-    c["pacing_abandon_rate"] = limits->screening.result.optimum.abandon_rate;
     c["upper_bound_live_call_share"] = limits->screening.result.upper_bound;
     boost::json::object cm;
     cm["live_probability"] = cop.live_probability;
@@ -140,19 +141,9 @@ int RunLimitCommand(int argc, char** argv) {
     cm["count_false_positives"] = cop.count_false_positives;
     cm["abandon_cap"] = cop.abandon_cap;
     c["model"] = std::move(cm);
-    c["kappa"] = limits->screening.result.kappa;
-    c["states"] = limits->screening.result.states;
-    c["policy_iterations"] = limits->screening.result.policy_iterations;
-    truncation(c, limits->screening.result);
-    c["solve_s"] = limits->screening.solve_s;
     out["connect_on_pickup"] = std::move(c);
 
-    boost::json::object v;
-    v["occupancy"] = limits->verdict_first.occupancy;
-    v["talk_s_per_agent_hour"] = limits->verdict_first.talk_s_per_agent_hour;
-    v["dials_per_agent_hour"] =
-        limits->verdict_first.result.optimum.dials_per_agent_hour;
-    v["pacing_abandon_rate"] = limits->verdict_first.result.optimum.abandon_rate;
+    boost::json::object v = flow(limits->verdict_first);
     boost::json::object vm;
     vm["live_probability"] = vf.live_probability;
     vm["service_mean_s"] = vf.service_mean_s;
@@ -160,11 +151,6 @@ int RunLimitCommand(int argc, char** argv) {
     vm["grace_mean_s"] = vf.grace_mean_s;
     vm["abandon_cap"] = vf.abandon_cap;
     v["model"] = std::move(vm);
-    v["kappa"] = limits->verdict_first.result.kappa;
-    v["states"] = limits->verdict_first.result.states;
-    v["policy_iterations"] = limits->verdict_first.result.policy_iterations;
-    truncation(v, limits->verdict_first.result);
-    v["solve_s"] = limits->verdict_first.solve_s;
     out["verdict_first"] = std::move(v);
     std::printf("%s\n", boost::json::serialize(out).c_str());
     return 0;
