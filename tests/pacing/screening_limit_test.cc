@@ -58,6 +58,7 @@ TEST(ScreeningLimitTest, WithoutMachinesItIsTheVerdictFirstModel) {
                 1e-9);
     EXPECT_EQ(screening->states, verdict->states);
     EXPECT_EQ(screening->optimum.screening, 0);
+    EXPECT_FALSE(screening->screening_cap_reached);  // there is no s to cut
   }
 }
 

@@ -214,9 +214,18 @@ struct Constrained {
   Policy lo;  // empty when the cap does not bind
 };
 
+// Where the search starts: a multiplier near the answer and a policy for
+// it (e.g. the solution of the same model under tighter truncations). The
+// bracket around kappa then grows by 1.25 at a time instead of 8.
+struct Start {
+  double kappa = 1;
+  Policy policy;
+};
+
 template <typename Chain>
 std::optional<Constrained> SolveConstrained(const Chain& chain, double alpha,
-                                            int agents) {
+                                            int agents,
+                                            const Start* start = nullptr) {
   Constrained out;
   LimitResult& result = out.result;
   result.states = chain.states();
@@ -232,20 +241,22 @@ std::optional<Constrained> SolveConstrained(const Chain& chain, double alpha,
   };
 
   // A kappa whose policy keeps the cap (hi) and one whose policy breaks it.
-  Solved hi = solve(1, Progressive(chain));
+  const double step = start != nullptr ? 1.25 : 8;
+  double kappa_hi = start != nullptr ? start->kappa * step : 1;
+  Solved hi =
+      solve(kappa_hi, start != nullptr ? start->policy : Progressive(chain));
   if (!hi.ok) return std::nullopt;
-  double kappa_hi = 1;
   while (excess(hi.eval) > 0 && kappa_hi < 1e9) {
-    kappa_hi *= 8;
+    kappa_hi *= step;
     hi = solve(kappa_hi, hi.policy);
   }
-  double kappa_lo = kappa_hi / 8;
+  double kappa_lo = kappa_hi / step;
   Solved lo = solve(kappa_lo, hi.policy);
   while (excess(lo.eval) <= 0 && kappa_lo > 1e-6) {
     // The cap binds less than thought: move the bracket down.
     hi = lo;
     kappa_hi = kappa_lo;
-    kappa_lo /= 8;
+    kappa_lo /= step;
     lo = solve(kappa_lo, lo.policy);
   }
   if (!hi.ok || !lo.ok) return std::nullopt;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -221,7 +223,9 @@ void FlagTruncations(const Chain& chain, const Policy& p, int agents,
   const std::vector<double> pi = limit_internal::Stationary(chain, p, agents);
   if (pi.empty()) return;
   double at_r = 0, at_q = 0, at_s = 0;
-  const bool s_truncated = chain.screening_cap() < agents;
+  // s_cap = 0: machines never hold an agent (u = 0 or d = 0), nothing cut.
+  const bool s_truncated =
+      chain.screening_cap() > 0 && chain.screening_cap() < agents;
   for (int g = 0; g < chain.groups(); ++g) {
     const Chain::Group& grp = chain.group(g);
     for (int r = 0; r <= chain.ringing_cap(); ++r) {
@@ -240,6 +244,26 @@ void FlagTruncations(const Chain& chain, const Policy& p, int agents,
   result.screening_cap_reached |= at_s > kMass;
 }
 
+// `policy` of chain `from` as a starting policy on `to` (the same model
+// with wider truncations): the same action where the state exists in both
+// (capped by the new ringing cap), no dialling above the old ringing cap,
+// progressive where the group is new.
+Policy Carry(const Chain& from, const Policy& policy, const Chain& to) {
+  Policy out(to.states());
+  for (int g = 0; g < to.groups(); ++g) {
+    const Chain::Group& grp = to.group(g);
+    const int old_group = from.GroupOf(grp.b, grp.s, grp.q);
+    for (int r = 0; r <= to.ringing_cap(); ++r) {
+      int action = std::max(r, to.Free(g));
+      if (old_group >= 0) {
+        action = r <= from.ringing_cap() ? policy[from.Index(old_group, r)] : r;
+      }
+      out[to.Index(g, r)] = std::min(to.ringing_cap(), std::max(r, action));
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 absl::StatusOr<LimitResult> SolveScreeningLimit(const ScreeningModel& model) {
@@ -247,12 +271,22 @@ absl::StatusOr<LimitResult> SolveScreeningLimit(const ScreeningModel& model) {
   ScreeningModel m = model;
   LimitResult result;
   int iterations = 0;
+  // The previous round's chain and feasible policy: the next round starts
+  // from them (a warm start; the answer is that of the wider chain).
+  std::optional<Chain> previous;
+  Policy previous_policy;
   // A defaulted truncation that binds is widened by half and the model
   // solved again, a few times at most; caps the caller set are kept.
   for (int round = 0; round < 4; ++round) {
     const Chain chain = MakeChain(m);
-    auto solved =
-        limit_internal::SolveConstrained(chain, m.abandon_cap, m.agents);
+    std::optional<limit_internal::Start> start;
+    if (previous.has_value() && result.kappa > 0) {
+      start.emplace();
+      start->kappa = result.kappa;
+      start->policy = Carry(*previous, previous_policy, chain);
+    }
+    auto solved = limit_internal::SolveConstrained(
+        chain, m.abandon_cap, m.agents, start ? &*start : nullptr);
     if (!solved.has_value()) {
       return absl::InternalError("screening model: policy iteration failed");
     }
@@ -279,6 +313,9 @@ absl::StatusOr<LimitResult> SolveScreeningLimit(const ScreeningModel& model) {
       widened = true;
     }
     if (!widened) break;
+    previous.reset();
+    previous.emplace(chain);
+    previous_policy = std::move(solved->hi);
   }
   result.policy_iterations = iterations;
   return result;
