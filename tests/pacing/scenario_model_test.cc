@@ -36,6 +36,28 @@ TEST(ScenarioModelTest, DetectorAloneOverTheLimitLeavesNoBudget) {
   EXPECT_EQ(ToMarkovModel(f).abandon_cap, 0);
 }
 
+TEST(ScenarioModelTest, ConnectOnPickUpMapsTheDocumentedParameters) {
+  ScenarioFigures f = Default();
+  f.machine_share = 0.28;
+  f.bridge_s = 0.4;
+  const ScreeningModel m = ToScreeningModel(f);
+  EXPECT_EQ(m.agents, 20);
+  EXPECT_NEAR(m.live_probability, 0.12, 1e-12);  // nobody lost before
+  EXPECT_NEAR(m.machine_probability, 0.28, 1e-12);
+  EXPECT_NEAR(m.ring_mean_s, 11, 1e-12);          // bridged at pick-up
+  EXPECT_NEAR(m.service_mean_s, 180.4, 1e-12);    // held from the bridge
+  EXPECT_NEAR(m.screen_mean_s, 2.6, 1e-12);       // bridge + recognition
+  EXPECT_NEAR(m.grace_mean_s, 2.2 + 1.3, 1e-12);  // verdict, then 2 s rule
+  EXPECT_NEAR(m.false_positive, 0.01, 1e-12);
+  EXPECT_FALSE(m.count_false_positives);
+  EXPECT_NEAR(m.abandon_cap, 0.03, 1e-12);
+  // Without voicemail drop the agent hangs up and wraps up.
+  f.voicemail_drop = false;
+  EXPECT_NEAR(ToScreeningModel(f).screen_mean_s, 2.6 + 30, 1e-12);
+  // The report credits talk + wrap-up, not the bridge.
+  EXPECT_NEAR(ScreeningOccupancy(f, 0.9), 0.9 * 180 / 180.4, 1e-12);
+}
+
 TEST(ScenarioModelTest, TalkSecondsScaleOccupancyByTheTalkShare) {
   EXPECT_NEAR(TalkSecondsPerAgentHour(Default(), 0.89), 3600 * 0.89 * 150 / 180,
               1e-9);

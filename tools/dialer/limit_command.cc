@@ -2,7 +2,6 @@
 // optimum occupancy of its Markov approximation under the abandon cap
 // (src/pacing/limit/, docs/pacing.md "The physical limit").
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -12,9 +11,7 @@
 #include "boost/json.hpp"
 #include "command.h"
 #include "dialer/simulator.h"
-#include "limit_figures.h"
-#include "pacing/limit/markov_limit.h"
-#include "pacing/limit/scenario_model.h"
+#include "scenario_limits.h"
 
 namespace {
 
@@ -26,9 +23,11 @@ constexpr char kUsage[] =
     "usage: dialer limit --scenario FILE.json [--json]\n"
     "\n"
     "Prints the physical limit of pacing for the scenario: the optimum\n"
-    "occupancy of its Markov approximation (exponential talk+wrap, ring and\n"
-    "patience) at the abandon budget left after the detector's false\n"
-    "positives, solved exactly (docs/pacing.md). Up to 50 agents.\n"
+    "occupancy of its Markov approximation (exponential talk+wrap, ring,\n"
+    "screening and patience) under the abandon limit, solved exactly\n"
+    "(docs/pacing.md). The campaign's limit follows its flow: connect on\n"
+    "pick-up (the engine's default: agents screen machines) or verdict\n"
+    "first; both are printed. Up to 50 agents.\n"
     "\n"
     "  --scenario FILE  scenario in the format of docs/scenario.md\n"
     "  --json           print one JSON object\n"
@@ -86,67 +85,112 @@ int RunLimitCommand(int argc, char** argv) {
                 " agents; the limit is computed for up to 50");
   }
 
-  const pacing::ScenarioFigures figures =
-      dialer::tools::LimitFigures(*scenario);
-  const pacing::MarkovModel model = pacing::ToMarkovModel(figures);
-  // Wall time of the solve, for people; not part of any result.
-  const auto started = std::chrono::steady_clock::now();
-  auto limit = pacing::SolveMarkovLimit(model);
-  if (!limit.ok()) {
-    return Fail(scenario_path + ": " + std::string(limit.status().message()));
+  auto limits = dialer::tools::SolveScenarioLimits(*scenario);
+  if (!limits.ok()) {
+    return Fail(scenario_path + ": " + std::string(limits.status().message()));
   }
-  const double solve_s = std::chrono::duration<double>(
-                             std::chrono::steady_clock::now() - started)
-                             .count();
-  auto progressive = pacing::EvaluateProgressive(model);
-  if (!progressive.ok()) {
-    return Fail(scenario_path + ": " +
-                std::string(progressive.status().message()));
-  }
-  const double occupancy = limit->optimum.occupancy;
-  const double talk = pacing::TalkSecondsPerAgentHour(figures, occupancy);
+  const dialer::tools::FlowLimit& limit = limits->campaign();
+  const pacing::ScenarioFigures& figures = limits->figures;
+  const pacing::ScreeningModel& cop = limits->screening_model;
+  const pacing::MarkovModel& vf = limits->verdict_model;
   const double power_talk =
-      pacing::TalkSecondsPerAgentHour(figures, progressive->occupancy);
+      pacing::TalkSecondsPerAgentHour(figures, limits->power.occupancy);
 
   if (json) {
-    boost::json::object out;
+    auto truncation = [](boost::json::object& o, const pacing::LimitResult& r) {
+      o["ringing_cap_reached"] = r.ringing_cap_reached;
+      o["waiting_cap_reached"] = r.waiting_cap_reached;
+      o["screening_cap_reached"] = r.screening_cap_reached;
+    };
+    // The figures of one model (the campaign flow's at the top level, each
+    // model's under its own key).
+    auto flow = [&](const dialer::tools::FlowLimit& f) {
+      boost::json::object o;
+      o["occupancy"] = f.occupancy;
+      o["talk_s_per_agent_hour"] = f.talk_s_per_agent_hour;
+      o["dials_per_agent_hour"] = f.result.optimum.dials_per_agent_hour;
+      o["pacing_abandon_rate"] = f.result.optimum.abandon_rate;
+      o["kappa"] = f.result.kappa;
+      o["states"] = f.result.states;
+      o["policy_iterations"] = f.result.policy_iterations;
+      truncation(o, f.result);
+      o["solve_s"] = f.solve_s;
+      return o;
+    };
+    boost::json::object out = flow(limit);
     out["scenario"] = scenario->name;
-    out["agents"] = model.agents;
-    out["occupancy"] = occupancy;
-    out["talk_s_per_agent_hour"] = talk;
-    out["dials_per_agent_hour"] = limit->optimum.dials_per_agent_hour;
-    out["pacing_abandon_rate"] = limit->optimum.abandon_rate;
-    out["power_occupancy"] = progressive->occupancy;
+    out["agents"] = cop.agents;
+    // The campaign's limit: the model of the flow its config follows.
+    out["flow"] = limits->connect_on_pickup ? "connect_on_pickup"
+                                            : "verdict_first";
+    out["power_occupancy"] = limits->power.occupancy;
     out["power_talk_s_per_agent_hour"] = power_talk;
-    boost::json::object m;
-    m["live_probability"] = model.live_probability;
-    m["service_mean_s"] = model.service_mean_s;
-    m["ring_mean_s"] = model.ring_mean_s;
-    m["grace_mean_s"] = model.grace_mean_s;
-    m["abandon_cap"] = model.abandon_cap;
-    out["model"] = std::move(m);
-    out["kappa"] = limit->kappa;
-    out["states"] = limit->states;
-    out["policy_iterations"] = limit->policy_iterations;
-    out["ringing_cap_reached"] = limit->ringing_cap_reached;
-    out["solve_s"] = solve_s;
+
+    boost::json::object c = flow(limits->screening);
+    c["live_call_share"] = limits->screening.result.optimum.occupancy;
+    c["screening_share"] = limits->screening.result.optimum.screening;
+    c["upper_bound_live_call_share"] = limits->screening.result.upper_bound;
+    boost::json::object cm;
+    cm["live_probability"] = cop.live_probability;
+    cm["machine_probability"] = cop.machine_probability;
+    cm["service_mean_s"] = cop.service_mean_s;
+    cm["ring_mean_s"] = cop.ring_mean_s;
+    cm["screen_mean_s"] = cop.screen_mean_s;
+    cm["grace_mean_s"] = cop.grace_mean_s;
+    cm["false_positive"] = cop.false_positive;
+    cm["count_false_positives"] = cop.count_false_positives;
+    cm["abandon_cap"] = cop.abandon_cap;
+    c["model"] = std::move(cm);
+    out["connect_on_pickup"] = std::move(c);
+
+    boost::json::object v = flow(limits->verdict_first);
+    boost::json::object vm;
+    vm["live_probability"] = vf.live_probability;
+    vm["service_mean_s"] = vf.service_mean_s;
+    vm["ring_mean_s"] = vf.ring_mean_s;
+    vm["grace_mean_s"] = vf.grace_mean_s;
+    vm["abandon_cap"] = vf.abandon_cap;
+    v["model"] = std::move(vm);
+    out["verdict_first"] = std::move(v);
     std::printf("%s\n", boost::json::serialize(out).c_str());
     return 0;
   }
+  auto flags = [](const pacing::LimitResult& r) {
+    std::string f;
+    if (r.ringing_cap_reached) f += " ringing";
+    if (r.waiting_cap_reached) f += " waiting";
+    if (r.screening_cap_reached) f += " screening";
+    return f.empty() ? std::string()
+                     : " (truncation reached:" + f + "; a lower bound)";
+  };
+  const auto& sc = limits->screening;
+  const auto& vd = limits->verdict_first;
   std::printf(
-      "scenario            %s (%d agents)\n"
-      "model               p %.4f  h %.1f s  m %.2f s  g %.2f s  cap %.2f%%\n"
-      "optimum occupancy   %.1f%%  (%.0f talk-s per agent-hour, %.0f dials per "
-      "agent-hour)\n"
-      "power dialing       %.1f%%  (%.0f talk-s per agent-hour)\n"
-      "solved              %d states, %d policy iterations, %.2f s%s\n",
-      scenario->name.c_str(), model.agents, model.live_probability,
-      model.service_mean_s, model.ring_mean_s, model.grace_mean_s,
-      100 * model.abandon_cap, 100 * occupancy, talk,
-      limit->optimum.dials_per_agent_hour, 100 * progressive->occupancy,
-      power_talk, limit->states, limit->policy_iterations, solve_s,
-      limit->ringing_cap_reached ? " (ringing cap reached: a lower bound)"
-                                 : "");
+      "scenario            %s (%d agents), flow: %s\n"
+      "connect-on-pick-up  p %.4f  u %.4f  h %.1f s  m %.2f s  d %.2f s  "
+      "g %.2f s  fp %.2f%%  cap %.2f%%\n"
+      "  optimum           %.1f%% occupancy (%.0f talk-s per agent-hour), "
+      "%.1f%% of the time screening machines, %.0f dials per agent-hour\n"
+      "  solved            %d states, %d policy iterations, %.2f s%s\n"
+      "verdict-first       p %.4f  h %.1f s  m %.2f s  g %.2f s  cap %.2f%%\n"
+      "  optimum           %.1f%% occupancy (%.0f talk-s per agent-hour, "
+      "%.0f dials per agent-hour)\n"
+      "  solved            %d states, %d policy iterations, %.2f s%s\n"
+      "power dialing       %.1f%%  (%.0f talk-s per agent-hour; "
+      "verdict-first model)\n",
+      scenario->name.c_str(), cop.agents,
+      limits->connect_on_pickup ? "connect-on-pick-up" : "verdict-first",
+      cop.live_probability, cop.machine_probability, cop.service_mean_s,
+      cop.ring_mean_s, cop.screen_mean_s, cop.grace_mean_s,
+      100 * cop.false_positive, 100 * cop.abandon_cap, 100 * sc.occupancy,
+      sc.talk_s_per_agent_hour, 100 * sc.result.optimum.screening,
+      sc.result.optimum.dials_per_agent_hour, sc.result.states,
+      sc.result.policy_iterations, sc.solve_s, flags(sc.result).c_str(),
+      vf.live_probability, vf.service_mean_s, vf.ring_mean_s, vf.grace_mean_s,
+      100 * vf.abandon_cap, 100 * vd.occupancy, vd.talk_s_per_agent_hour,
+      vd.result.optimum.dials_per_agent_hour, vd.result.states,
+      vd.result.policy_iterations, vd.solve_s, flags(vd.result).c_str(),
+      100 * limits->power.occupancy, power_talk);
   return 0;
 }
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "dialer/config.h"
 #include "dialer/simulator.h"
 #include "pacing/limit/scenario_model.h"
 #include "sim/distribution.h"
@@ -32,6 +33,11 @@ inline pacing::ScenarioFigures LimitFigures(const Scenario& s) {
   f.talk_s = sim::Mean(s.talk_s);
   f.wrap_s = sim::Mean(s.agents.wrap_s);
   f.abandon_limit = s.campaign.abandon_limit;
+  f.bridge_s = sim::Mean(s.bridge_delay_s);
+  f.voicemail_drop = s.campaign.voicemail_drop;
+  // The simulator leaves the engine's default flow (docs/scenario.md has no
+  // key for it).
+  f.connect_on_pickup = CampaignConfig{}.connect_on_pickup;
 
   sim::Rng rng(sim::StreamSeed({s.seed, 0x6c696d6974}));  // "limit"
   int picked_up = 0;
@@ -51,15 +57,18 @@ inline pacing::ScenarioFigures LimitFigures(const Scenario& s) {
   f.ring_to_pickup_s = picked_up > 0 ? ring_sum / picked_up : 0;
   f.grace_s = grace_sum / kLimitDraws;
 
-  // The live share averaged over the day, minute by minute.
+  // The live and machine shares averaged over the day, minute by minute.
   const double start_hour = s.start.hour() + s.start.minute() / 60.0;
   const int minutes = std::max(1, static_cast<int>(s.duration_s / 60));
-  double human = 0;
+  double human = 0, machine = 0;
   for (int i = 0; i < minutes; ++i) {
     const double hour = std::fmod(start_hour + (i + 0.5) / 60.0, 24.0);
-    human += sim::HumanProbabilityAt(s.outcomes, hour);
+    const double p = sim::HumanProbabilityAt(s.outcomes, hour);
+    human += p;
+    machine += sim::MachineProbabilityFor(s.outcomes, p);
   }
   f.live_share = human / minutes * in_time;
+  f.machine_share = machine / minutes * in_time;
   return f;
 }
 

@@ -14,13 +14,18 @@
 
 namespace dialer::bench {
 
-// The physical limit of a scenario's Markov approximation (`dialer limit`).
+// The physical limit of a scenario's Markov approximation (`dialer limit`):
+// the campaign flow's, and the verdict-first model's for comparison.
 struct Limit {
-  double occupancy = 0;
+  std::string flow;  // "connect-on-pick-up" or "verdict-first"
+  double occupancy = 0;  // talk + wrap-up over logged-in time
   double talk_s_per_agent_hour = 0;
+  double screening = 0;  // share of agent time screening machines
   double power_occupancy = 0;
-  double budget = 0;  // the pacing abandon cap the model was solved at
-  bool ringing_cap_reached = false;
+  double budget = 0;  // the abandon cap the model was solved at
+  bool truncation_reached = false;
+  double verdict_first_occupancy = 0;
+  double verdict_first_budget = 0;
 };
 
 struct ScenarioInfo {

@@ -32,9 +32,7 @@
 #include "absl/time/time.h"
 #include "benchmarks/pacing/matrix/matrix_report.h"
 #include "dialer/simulator.h"
-#include "pacing/limit/markov_limit.h"
-#include "pacing/limit/scenario_model.h"
-#include "tools/dialer/limit_figures.h"
+#include "tools/dialer/scenario_limits.h"
 
 namespace {
 
@@ -68,29 +66,34 @@ std::optional<std::string> ReadFile(const fs::path& path) {
   return text.str();
 }
 
-// The limit of the scenario's Markov approximation, as `dialer limit`.
+// The scenario's limits, as `dialer limit`: the campaign flow's (connect on
+// pick-up) and the verdict-first model's beside it.
 std::optional<Limit> SolveLimit(const dialer::Scenario& s) {
   if (s.agents.count > dialer::tools::kLimitMaxAgents) return std::nullopt;
-  const dialer::pacing::ScenarioFigures figures =
-      dialer::tools::LimitFigures(s);
-  const dialer::pacing::MarkovModel model =
-      dialer::pacing::ToMarkovModel(figures);
-  auto solved = dialer::pacing::SolveMarkovLimit(model);
-  auto power = dialer::pacing::EvaluateProgressive(model);
-  if (!solved.ok() || !power.ok()) {
+  auto limits = dialer::tools::SolveScenarioLimits(s);
+  if (!limits.ok()) {
     std::fprintf(stderr, "pacing_matrix: limit of %s: %s\n", s.name.c_str(),
-                 std::string((solved.ok() ? power.status() : solved.status())
-                                 .message())
-                     .c_str());
+                 std::string(limits.status().message()).c_str());
     return std::nullopt;
   }
+  const dialer::tools::FlowLimit& campaign = limits->campaign();
   Limit limit;
-  limit.occupancy = solved->optimum.occupancy;
-  limit.talk_s_per_agent_hour = dialer::pacing::TalkSecondsPerAgentHour(
-      figures, solved->optimum.occupancy);
-  limit.power_occupancy = power->occupancy;
-  limit.budget = model.abandon_cap;
-  limit.ringing_cap_reached = solved->ringing_cap_reached;
+  limit.flow = limits->connect_on_pickup ? "connect-on-pick-up"
+                                         : "verdict-first";
+  limit.occupancy = campaign.occupancy;
+  limit.talk_s_per_agent_hour = campaign.talk_s_per_agent_hour;
+  limit.screening = limits->connect_on_pickup
+                        ? campaign.result.optimum.screening
+                        : 0;
+  limit.power_occupancy = limits->power.occupancy;
+  limit.budget = limits->connect_on_pickup
+                     ? limits->screening_model.abandon_cap
+                     : limits->verdict_model.abandon_cap;
+  limit.truncation_reached = campaign.result.ringing_cap_reached ||
+                             campaign.result.waiting_cap_reached ||
+                             campaign.result.screening_cap_reached;
+  limit.verdict_first_occupancy = limits->verdict_first.occupancy;
+  limit.verdict_first_budget = limits->verdict_model.abandon_cap;
   return limit;
 }
 

@@ -17,6 +17,8 @@
 // cap holds with equality. The number of ringing calls is truncated at
 // `ringing_cap` (default: 4x the fluid need + 20) and waiting people at
 // `waiting_cap`; LimitResult says whether a truncation bound was reached.
+// The solver (lagrangian_solver.h) is shared with screening_limit.h, the
+// connect-on-pick-up model; this is the verdict-first one.
 //
 // Thread-safety: pure functions, reentrant.
 #ifndef DIALER_PACING_LIMIT_MARKOV_LIMIT_H_
@@ -42,11 +44,16 @@ struct PolicyMetrics {
   double abandon_rate = 0;          // abandons / live answers
   double dials_per_agent_hour = 0;
   double mean_ringing = 0;
+  // E[agents screening a machine] / N (screening_limit.h; 0 here).
+  double screening = 0;
 };
 
 struct LimitResult {
   PolicyMetrics optimum;  // the constrained optimum (time-shared)
   double kappa = 0;       // Lagrange multiplier at the optimum
+  // The Lagrangian dual bound on the optimum occupancy: the bisection stops
+  // once optimum.occupancy is within 1e-5 of it (the solver's exactness).
+  double upper_bound = 0;
   // Share of time on the policy that breaks the cap (the other keeps it).
   double mix_weight = 0;
   int states = 0;
@@ -55,6 +62,11 @@ struct LimitResult {
   // states where they dial up to ringing_cap: the truncation may bind and
   // the true optimum may be (slightly) higher.
   bool ringing_cap_reached = false;
+  // The same for waiting people at `waiting_cap` (the share of time with
+  // the waiting room full) and, in screening_limit.h, for agents screening
+  // machines at `screening_cap`.
+  bool waiting_cap_reached = false;
+  bool screening_cap_reached = false;
 };
 
 // InvalidArgument naming the field when the model is out of range.

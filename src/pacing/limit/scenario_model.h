@@ -1,9 +1,12 @@
-// Maps a simulation scenario (docs/scenario.md) onto the Markov model of
-// markov_limit.h, so the benchmark can print the physical limit beside each
-// scenario.
+// Maps a simulation scenario (docs/scenario.md) onto the Markov models of
+// the physical limit, so the benchmark can print it beside each scenario:
+// screening_limit.h for the engine's default connect-on-pick-up flow,
+// markov_limit.h for the verdict-first flow.
 //
-// The caller (tools/dialer/limit_command.cc) reduces the scenario to the
-// figures below; this file owns the mapping, documented in docs/pacing.md:
+// The caller (tools/dialer/limit_figures.h) reduces the scenario to the
+// figures below; this file owns the mapping, documented in docs/pacing.md.
+//
+// Verdict-first (ToMarkovModel):
 //   p      = live share x (1 - detector false positives): live people the
 //            detector passes to an agent;
 //   m      = mean dial-to-pick-up of calls picked up within the ring limit
@@ -15,11 +18,32 @@
 //            the detector's false positives are abandons under the FCC rule
 //            whatever the pacer does (0 when they alone exceed the limit).
 //
+// Connect-on-pick-up (ToScreeningModel): a pick-up is bridged at once to a
+// free agent, so
+//   p      = live share, u = machine share (both picked up in time);
+//   m      = mean dial-to-pick-up (no detector wait before the bridge);
+//   h      = mean bridge + talk + wrap-up (the agent is held from the
+//            bridge command); the report credits talk + wrap-up only, so
+//            ScreeningOccupancy scales E[b]/N by (talk + wrap) / h;
+//   d      = mean bridge + detector latency: the simulated agent recognises
+//            a machine one detector latency after the bridge completes and
+//            drops the voicemail (+ wrap-up when the campaign has no
+//            voicemail drop: the agent hangs up and wraps up);
+//   g      = detector latency + E[min(2 s - bridge delay, patience)]: a
+//            person who finds no agent free is offered to one at the
+//            verdict and waits up to the 2-second rule after it;
+//   fp     = detector false positives, hung up on only when no agent is
+//            free; not counted against the cap (the optimistic side: the
+//            issue holds the pacer to the pacing-only rate when they are
+//            high, and they are a small share of abandons in this flow);
+//   alpha  = abandon_limit.
+//
 // Pure functions; thread-safe.
 #ifndef DIALER_PACING_LIMIT_SCENARIO_MODEL_H_
 #define DIALER_PACING_LIMIT_SCENARIO_MODEL_H_
 
 #include "pacing/limit/markov_limit.h"
+#include "pacing/limit/screening_limit.h"
 
 namespace dialer::pacing {
 
@@ -35,9 +59,20 @@ struct ScenarioFigures {
   double wrap_s = 0;
   double grace_s = 0;  // E[min(2 s - bridge delay, patience)]
   double abandon_limit = 0.03;
+  // Connect-on-pick-up only.
+  double machine_share = 0;  // like live_share, for machines
+  double bridge_s = 0;       // mean bridge delay
+  bool voicemail_drop = true;
+  // The campaign's flow (CampaignConfig::connect_on_pickup).
+  bool connect_on_pickup = true;
 };
 
 MarkovModel ToMarkovModel(const ScenarioFigures& f);
+ScreeningModel ToScreeningModel(const ScenarioFigures& f);
+
+// The report's occupancy (talk + wrap-up over logged-in time) when a share
+// `held` of the agents' time is spent on live calls in ToScreeningModel.
+double ScreeningOccupancy(const ScenarioFigures& f, double held);
 
 // Seconds of conversation per logged-in agent hour at `occupancy`.
 double TalkSecondsPerAgentHour(const ScenarioFigures& f, double occupancy);
