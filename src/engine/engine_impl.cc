@@ -1012,13 +1012,13 @@ compliance::Decision EngineImpl::AskGate(Campaign& campaign,
   };
   for (absl::Time t : c.recent_attempts) count(t);
   counters.last_conversation = c.last_conversation;
-  auto nit = campaign.numbers.find(NumberKey(contact.phone_e164));
-  if (nit != campaign.numbers.end()) {
-    for (const auto& [t, by] : nit->second.attempts) {
+  if (const NumberHistory* h =
+          campaign.numbers.Find(NumberKey(contact.phone_e164))) {
+    for (const auto& [t, by] : h->attempts) {
       if (by != c.id) count(t);
     }
     counters.last_conversation =
-        std::max(counters.last_conversation, nit->second.last_conversation);
+        std::max(counters.last_conversation, h->last_conversation);
   }
   return gate_.Check(contact, campaign.gate, counters, now);
 }
@@ -1075,9 +1075,8 @@ absl::Time EngineImpl::NumberFreeAt(const Campaign& campaign,
     // Looked at again a minute on, or when the gap below ends.
     free = now + absl::Minutes(1);
   }
-  auto nit = campaign.numbers.find(key);
-  if (nit != campaign.numbers.end()) {
-    for (const auto& [t, by] : nit->second.attempts) {
+  if (const NumberHistory* h = campaign.numbers.Find(key)) {
+    for (const auto& [t, by] : h->attempts) {
       if (by != c.id) {
         free = std::max(free, t + campaign.config.retry.min_delay);
       }
@@ -1086,10 +1085,11 @@ absl::Time EngineImpl::NumberFreeAt(const Campaign& campaign,
   return free;
 }
 
-std::string EngineImpl::ChooseCallerId(const Campaign& campaign,
-                                       std::string_view phone) const {
+const std::string& EngineImpl::ChooseCallerId(const Campaign& campaign,
+                                              std::string_view phone) const {
+  static const std::string* const kNone = new std::string();
   const std::vector<std::string>& ids = campaign.config.caller_ids;
-  if (ids.empty()) return "";
+  if (ids.empty()) return *kNone;
   // Local presence, simplest form: a caller ID in the contact's area code
   // when the campaign owns one.
   std::string_view npa = AreaCode(phone);
@@ -1193,7 +1193,7 @@ Call* EngineImpl::StartCall(Campaign& campaign, ContactRuntime& c,
                             const std::string& agent_id, bool listening) {
   const absl::Time now = env_.clock->Now();
   const std::string& phone = c.phones[c.phone_index];
-  const std::string caller_id = ChooseCallerId(campaign, phone);
+  const std::string& caller_id = ChooseCallerId(campaign, phone);
 
   // The gate is asked again at the instant of the dial: a preview may have
   // lasted past the end of the window, or the number joined the DNC list.

@@ -30,6 +30,7 @@
 #include "engine/call_table.h"
 #include "engine/contact_index.h"
 #include "engine/contact_table.h"
+#include "engine/number_history.h"
 #include "engine/strand.h"
 #include "pacing/pacer.h"
 #include "queue/contact_queue.h"
@@ -161,12 +162,7 @@ struct Campaign {
   // Calls to each number (NumberKey) by any contact of the campaign: one
   // number on two contacts (a CRM sync, AddContacts trusts its input) is
   // one line the law counts calls to (field failure #6).
-  struct NumberHistory {
-    // Recent attempt starts, oldest first, with the contact that dialled.
-    absl::InlinedVector<std::pair<absl::Time, ContactId>, 8> attempts;
-    absl::Time last_conversation = absl::InfinitePast();
-  };
-  absl::flat_hash_map<uint64_t, NumberHistory> numbers;
+  NumberHistories numbers;
 
   explicit Campaign(const CampaignConfig& c);
 };
@@ -282,8 +278,10 @@ class EngineImpl final : public Engine, private ProviderEventListener {
                                std::string_view caller_id, absl::Time now);
   void Audit(const Campaign& campaign, const ContactRuntime& c,
              const compliance::Decision& d);
-  std::string ChooseCallerId(const Campaign& campaign,
-                             std::string_view phone) const;
+  // A reference into the campaign's config (or to an empty string): it is
+  // asked for every contact the queue offers.
+  const std::string& ChooseCallerId(const Campaign& campaign,
+                                    std::string_view phone) const;
   void Dial(Agent& agent, ContactId contact_id);
   // Checks the gate, writes the attempt and creates the call; nullptr when
   // the gate or the store refused (the contact is then re-filed).
