@@ -64,12 +64,12 @@ void SimulatedProvider::SetListener(ProviderEventListener* listener) {
 
 const CallTruth* SimulatedProvider::Find(CallId call) const {
   const size_t i = by_id_.Find(call);
-  return i == engine::IdIndex::kNone ? nullptr : &entries_[i].truth;
+  return i == IdIndex::kNone ? nullptr : &entries_[i].truth;
 }
 
 SimulatedProvider::Entry* SimulatedProvider::FindEntry(CallId call) {
   const size_t i = by_id_.Find(call);
-  return i == engine::IdIndex::kNone ? nullptr : &entries_[i];
+  return i == IdIndex::kNone ? nullptr : &entries_[i];
 }
 
 absl::Status SimulatedProvider::FindLive(CallId call, Entry** out) {
@@ -123,12 +123,15 @@ absl::Status SimulatedProvider::Record(std::string_view command, CallId call,
 }
 
 absl::Status SimulatedProvider::PlaceCall(const DialRequest& request) {
+  // Only the observer (the event log) reads it.
   const std::string detail =
-      absl::StrCat(request.to, " amd=", AbslView(ToString(request.amd)),
-                   request.conference.empty() ? "" : " conference=",
-                   request.conference);
+      observer_ == nullptr
+          ? std::string()
+          : absl::StrCat(request.to, " amd=", AbslView(ToString(request.amd)),
+                         request.conference.empty() ? "" : " conference=",
+                         request.conference);
   if (request.call_id == 0 ||
-      by_id_.Find(request.call_id) != engine::IdIndex::kNone) {
+      by_id_.Find(request.call_id) != IdIndex::kNone) {
     return Record("place_call", request.call_id, detail,
                   absl::InvalidArgumentError(absl::StrCat(
                       "call id ", request.call_id, " is 0 or already used")));
@@ -261,7 +264,9 @@ absl::Status SimulatedProvider::PlayAndHangup(CallId call,
                                               std::string_view audio,
                                               bool after_beep) {
   const std::string detail =
-      absl::StrCat(AbslView(audio), after_beep ? " after_beep" : "");
+      observer_ == nullptr
+          ? std::string()
+          : absl::StrCat(AbslView(audio), after_beep ? " after_beep" : "");
   Entry* e = nullptr;
   absl::Status result = FindLive(call, &e);
   if (result.ok() && !e->truth.playback_requested) {

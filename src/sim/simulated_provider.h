@@ -24,7 +24,7 @@
 #include <string_view>
 
 #include "absl/container/flat_hash_map.h"
-#include "engine/id_index.h"
+#include "core/id_index.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
 #include "absl/time/time.h"
@@ -188,7 +188,7 @@ class SimulatedProvider final : public TelephonyProvider {
   std::deque<Entry> entries_;  // references stay valid as it grows
   // Position in entries_ by call id. The engine numbers its calls 1, 2, 3,
   // ...: then this is a subtraction, not a hash lookup (see IdIndex).
-  engine::IdIndex by_id_;
+  IdIndex by_id_;
   absl::flat_hash_map<uint64_t, int> attempts_;  // by StableHash(number)
   int64_t in_flight_ = 0;
 };
