@@ -977,7 +977,7 @@ void EngineImpl::ScheduleWake(Campaign& campaign, absl::Time at) {
 }
 
 compliance::Decision EngineImpl::AskGate(Campaign& campaign,
-                                         const ContactRuntime& c,
+                                         ContactRuntime& c,
                                          std::string_view caller_id,
                                          absl::Time now) {
   compliance::GateContact contact;
@@ -1012,8 +1012,8 @@ compliance::Decision EngineImpl::AskGate(Campaign& campaign,
   };
   for (absl::Time t : c.recent_attempts) count(t);
   counters.last_conversation = c.last_conversation;
-  if (const NumberHistory* h =
-          campaign.numbers.Find(NumberKey(contact.phone_e164))) {
+  if (const NumberHistory* h = campaign.numbers.Find(
+          NumberKey(contact.phone_e164), &c.number_history)) {
     for (const auto& [t, by] : h->attempts) {
       if (by != c.id) count(t);
     }
@@ -1067,7 +1067,7 @@ queue::Eligibility EngineImpl::CheckEligible(Campaign& campaign, ContactId id,
 }
 
 absl::Time EngineImpl::NumberFreeAt(const Campaign& campaign,
-                                    const ContactRuntime& c,
+                                    ContactRuntime& c,
                                     absl::Time now) const {
   const uint64_t key = NumberKey(c.phones[c.phone_index]);
   absl::Time free = absl::InfinitePast();
@@ -1075,7 +1075,8 @@ absl::Time EngineImpl::NumberFreeAt(const Campaign& campaign,
     // Looked at again a minute on, or when the gap below ends.
     free = now + absl::Minutes(1);
   }
-  if (const NumberHistory* h = campaign.numbers.Find(key)) {
+  if (const NumberHistory* h =
+          campaign.numbers.Find(key, &c.number_history)) {
     for (const auto& [t, by] : h->attempts) {
       if (by != c.id) {
         free = std::max(free, t + campaign.config.retry.min_delay);
@@ -1263,7 +1264,8 @@ Call* EngineImpl::StartCall(Campaign& campaign, ContactRuntime& c,
   }
   c.recent_attempts.push_back(now);
   numbers_in_flight_[call.number] = id;
-  auto& by_number = campaign.numbers[call.number].attempts;
+  auto& by_number =
+      campaign.numbers.Get(call.number, &c.number_history).attempts;
   if (by_number.size() >= kept) {
     by_number.erase(by_number.begin());
   }
@@ -1634,13 +1636,14 @@ void EngineImpl::CloseAttempt(Call& call, absl::Time at) {
   ended.at = at;
   ended.provider_error = call.provider_error;
   WriteBatch batch;
+  batch.ops.reserve(2);  // the end and, most often, its disposition
   batch.Add(std::move(ended));
   if (auto nit = numbers_in_flight_.find(call.number);
       nit != numbers_in_flight_.end() && nit->second == call.id) {
     numbers_in_flight_.erase(nit);
   }
   if (call.connected) {
-    absl::Time& last = campaign.numbers[call.number].last_conversation;
+    absl::Time& last = campaign.numbers.Get(call.number).last_conversation;
     last = std::max(last, call.connected_at);
   }
   ContactRuntime* contact = contacts_.Find(call.contact);
@@ -1716,6 +1719,7 @@ void EngineImpl::ApplyDisposition(Campaign& campaign, ContactRuntime& contact,
     case dispositions::Automation::kTryAlternate:
       if (contact.phone_index + 1 < contact.phones.size()) {
         contact.phone_index++;
+        contact.number_history = NumberHistories::kNone;
         contact.group = 0;  // another number may be in other zones
         Requeue(contact, queue::Priority::kRetry, now);
       } else {

@@ -51,6 +51,9 @@ struct ContactRuntime {
   // Primary first; most contacts have only that one, kept inline.
   absl::InlinedVector<std::string, 1> phones;
   size_t phone_index = 0;           // the number currently being tried
+  // Where the campaign's history of that number is (NumberHistories),
+  // once known; reset with phone_index.
+  uint32_t number_history = NumberHistories::kNone;
   std::string state, zip, time_zone;
   std::string agent;  // reservation ("" = shared queue)
   int attempts = 0;
@@ -272,9 +275,9 @@ class EngineImpl final : public Engine, private ProviderEventListener {
   // contacts with the same number go: a call to it still in flight (any
   // campaign), or one placed by another contact of the campaign less than
   // retry.min_delay ago. InfinitePast() when nothing holds it.
-  absl::Time NumberFreeAt(const Campaign& campaign, const ContactRuntime& c,
+  absl::Time NumberFreeAt(const Campaign& campaign, ContactRuntime& c,
                           absl::Time now) const;
-  compliance::Decision AskGate(Campaign& campaign, const ContactRuntime& c,
+  compliance::Decision AskGate(Campaign& campaign, ContactRuntime& c,
                                std::string_view caller_id, absl::Time now);
   void Audit(const Campaign& campaign, const ContactRuntime& c,
              const compliance::Decision& d);

@@ -32,16 +32,29 @@ struct NumberHistory {
 
 class NumberHistories {
  public:
+  // A history's position: stable once it exists (histories are never
+  // removed), so a contact may keep it instead of probing the hash table
+  // again for every offer of the queue.
+  static constexpr uint32_t kNone = UINT32_MAX;
+
   // The history of `number`, or nullptr if the campaign never called it.
-  const NumberHistory* Find(uint64_t number) const {
-    auto it = index_.find(number);
-    return it == index_.end() ? nullptr : &rows_[it->second];
+  // `*position` is a cache of the number's position kept by the caller
+  // (kNone when not known yet): used when set, filled in when found.
+  const NumberHistory* Find(uint64_t number, uint32_t* position) const {
+    if (*position == kNone) {
+      auto it = index_.find(number);
+      if (it == index_.end()) return nullptr;
+      *position = it->second;
+    }
+    return &rows_[*position];
   }
-  // The history of `number`, created empty on first use.
-  NumberHistory& operator[](uint64_t number) {
+  // The history of `number`, created empty on first use; `*position` (if
+  // not null) receives its position.
+  NumberHistory& Get(uint64_t number, uint32_t* position = nullptr) {
     auto [it, inserted] =
         index_.try_emplace(number, static_cast<uint32_t>(rows_.size()));
     if (inserted) rows_.emplace_back();
+    if (position != nullptr) *position = it->second;
     return rows_[it->second];
   }
 
