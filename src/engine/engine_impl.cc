@@ -367,7 +367,7 @@ void EngineImpl::SetAgentState(Agent& agent, AgentState to,
   if (agent.state == AgentState::kWrapUp) {
     agent.campaign->stats.wrap_time += now - agent.since;
   }
-  AgentStateEvent e;
+  AgentStateEvent& e = EmitInPlace<AgentStateEvent>();
   e.agent_id = agent.id;
   e.campaign_id = agent.campaign->config.id;
   e.from = agent.state;
@@ -377,7 +377,6 @@ void EngineImpl::SetAgentState(Agent& agent, AgentState to,
   const AgentState from = agent.state;
   agent.state = to;
   agent.since = now;
-  Emit(std::move(e));
   if (from == AgentState::kReady) CancelTimer(agent.idle_timer);
   if (to == AgentState::kReady) ArmIdleAlert(agent);
 }
@@ -985,7 +984,9 @@ compliance::Decision EngineImpl::AskGate(Campaign& campaign,
   contact.state = c.state;
   contact.zip = c.zip;
   contact.time_zone = c.time_zone;
-  campaign.gate.caller_id = std::string(caller_id);
+  if (campaign.gate.caller_id != caller_id) {
+    campaign.gate.caller_id = std::string(caller_id);
+  }
   campaign.gate.abandon_state = campaign.abandon.State(now);
   // During the hard-stop fallback the campaign dials as power mode, which
   // cannot abandon, so the abandon stop does not apply to those dials.
@@ -1596,8 +1597,8 @@ void EngineImpl::OnCallEnded(Call& call, CallEndStatus status,
   }
   CloseAttempt(call, at);
   EmitCall(call, call.auto_disposition.empty()
-                     ? std::string(AbslView(ToString(status)))
-                     : call.auto_disposition);
+                     ? ToString(status)
+                     : std::string_view(call.auto_disposition));
 
   if (agent != nullptr) {
     if (agent->state == AgentState::kOnCall && call.connected) {
@@ -1765,7 +1766,7 @@ void EngineImpl::ApplyDisposition(Campaign& campaign, ContactRuntime& contact,
 
 void EngineImpl::EmitCall(const Call& call, std::string_view detail) {
   if (env_.sink == nullptr) return;
-  CallEvent e;
+  CallEvent& e = EmitInPlace<CallEvent>();
   e.call_id = call.id;
   e.campaign_id = call.campaign->config.id;
   e.contact_id = call.contact;
@@ -1774,7 +1775,6 @@ void EngineImpl::EmitCall(const Call& call, std::string_view detail) {
   e.state = call.facts.state;
   e.detail = std::string(detail);
   e.at = env_.clock->Now();
-  Emit(std::move(e));
 }
 
 void EngineImpl::EmitScreenPop(const Agent& agent, const Call* call,
