@@ -317,13 +317,22 @@ void SimulatedProvider::Finish(Entry& e, CallEndStatus status,
   c.ended_at = clock_->Now();
   c.end_status = status;
   --in_flight_;
-  ProviderEvent event = EventFor(c, type);
-  event.status = status;
-  event.duration = duration;
-  if (type == ProviderEventType::kFailed) {
-    event.error = {503, "simulated network failure"};
-  }
-  clock_->ScheduleAt(c.ended_at, [this, event] { Deliver(event); });
+  e.reported_duration = duration;
+  // The event is built when it is delivered (at ended_at, the same
+  // instant) from what the entry holds: the callback carries 16 bytes, not
+  // a whole ProviderEvent that would need a heap allocation per call.
+  const auto position = static_cast<uint32_t>(by_id_.Find(c.call_id));
+  clock_->ScheduleAt(c.ended_at, [this, position, type] {
+    const Entry& ended = entries_[position];
+    ProviderEvent event = EventFor(ended.truth, type);
+    event.at = ended.truth.ended_at;  // when it ended, as observed then
+    event.status = ended.truth.end_status;
+    event.duration = ended.reported_duration;
+    if (type == ProviderEventType::kFailed) {
+      event.error = {503, "simulated network failure"};
+    }
+    Deliver(std::move(event));
+  });
 }
 
 void SimulatedProvider::Ringing(Entry& e) {

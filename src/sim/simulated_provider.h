@@ -145,6 +145,8 @@ class SimulatedProvider final : public TelephonyProvider {
     absl::InlinedVector<TimerId, 6> timers;
     TimerId patience_timer = 0;
     TimerId machine_timer = 0;
+    // The duration the completion event reports (set when the call ends).
+    absl::Duration reported_duration;
   };
 
   Entry* FindEntry(CallId call);
