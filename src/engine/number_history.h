@@ -48,9 +48,11 @@ class NumberHistories {
     }
     return &rows_[*position];
   }
-  // The history of `number`, created empty on first use; `*position` (if
-  // not null) receives its position.
+  // The history of `number`, created empty on first use. `*position` (if
+  // not null) is the caller's cache as for Find: used when set, else
+  // filled in.
   NumberHistory& Get(uint64_t number, uint32_t* position = nullptr) {
+    if (position != nullptr && *position != kNone) return rows_[*position];
     auto [it, inserted] =
         index_.try_emplace(number, static_cast<uint32_t>(rows_.size()));
     if (inserted) rows_.emplace_back();

@@ -45,6 +45,8 @@ TEST(NumberHistoriesTest, CachedPositionFindsTheSameHistory) {
   EXPECT_EQ(again->attempts[1].second, 8);
   uint32_t fresh = NumberHistories::kNone;
   EXPECT_EQ(numbers.Find(12125550100u, &fresh), again);
+  // Get with a known position returns that history without a lookup.
+  EXPECT_EQ(&numbers.Get(12125550100u, &mine), again);
 }
 
 }  // namespace
