@@ -1021,7 +1021,9 @@ compliance::Decision EngineImpl::AskGate(Campaign& campaign,
     counters.last_conversation =
         std::max(counters.last_conversation, h->last_conversation);
   }
-  return gate_.Check(contact, campaign.gate, counters, now);
+  // Only refusals are audited: an allowed answer skips the echoed inputs.
+  return gate_.Check(contact, campaign.gate, counters, now,
+                     compliance::Gate::Echo::kRefusalsOnly);
 }
 
 void EngineImpl::Audit(const Campaign& campaign, const ContactRuntime& c,
