@@ -979,7 +979,7 @@ compliance::Decision EngineImpl::AskGate(Campaign& campaign,
                                          ContactRuntime& c,
                                          std::string_view caller_id,
                                          absl::Time now) {
-  compliance::GateContact contact;
+  compliance::GateContact& contact = gate_contact_;
   contact.phone_e164 = c.phones[c.phone_index];
   contact.state = c.state;
   contact.zip = c.zip;
@@ -1141,7 +1141,7 @@ void EngineImpl::StartPreview(Agent& agent, ContactId contact_id,
 
 queue::WindowGroup EngineImpl::GroupOf(ContactRuntime& c) {
   if (c.group != 0) return c.group;
-  compliance::GateContact contact;
+  compliance::GateContact& contact = gate_contact_;
   contact.phone_e164 = c.phones[c.phone_index];
   contact.state = c.state;
   contact.zip = c.zip;

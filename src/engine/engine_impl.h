@@ -399,6 +399,9 @@ class EngineImpl final : public Engine, private ProviderEventListener {
   // that follows in the same step does not ask it twice with the same
   // inputs. Cleared when the step ends.
   ContactId gate_allowed_contact_ = 0;
+  // The contact as the gate sees it, reused by every AskGate: assigning
+  // into strings that keep their capacity allocates nothing.
+  compliance::GateContact gate_contact_;
   bool draining_ = false;
 };
 
