@@ -121,7 +121,7 @@ EngineImpl::EngineImpl(const EngineOptions& options, const EngineEnv& env,
                        compliance::Rules rules)
     : options_(options),
       env_(env),
-      alive_(std::make_shared<bool>(true)),
+      timer_token_(TimerToken::Create(this)),
       rules_(std::move(rules)),
       gate_(rules_) {
   rules_.dnc = &dnc_;
@@ -141,7 +141,7 @@ EngineImpl::EngineImpl(const EngineOptions& options, const EngineEnv& env,
 
 EngineImpl::~EngineImpl() {
   OnStrand([this] {
-    *alive_ = false;
+    timer_token_->Kill();
     env_.provider->SetListener(nullptr);
     for (auto& [id, agent] : agents_) {
       CancelTimer(agent->timer);
@@ -150,6 +150,11 @@ EngineImpl::~EngineImpl() {
     }
     for (auto& [id, campaign] : campaigns_) CancelTimer(campaign->wake_timer);
     for (auto& [id, call] : calls_) CancelTimer(call->guard_timer);
+    // Every other pending timer too: the clock destroys their handles now,
+    // not after the engine is gone.
+    timers_.TakeAll([this](TimerId clock_id) {
+      if (clock_id != 0) env_.clock->Cancel(clock_id);
+    });
   });
 }
 
@@ -224,20 +229,40 @@ void EngineImpl::OnProviderEvent(const ProviderEvent& event) {
   });
 }
 
+// What the clock holds for an engine timer: 16 bytes, so AnyInvocable keeps
+// it inline (no heap allocation per timer).
+struct EngineImpl::TimerFire {
+  TimerToken::Ref token;
+  TimerSlab::Handle handle;
+
+  void operator()() {
+    if (token->alive()) token->owner()->FireTimer(handle);
+  }
+};
+static_assert(sizeof(TimerToken::Ref) + sizeof(TimerSlab::Handle) <= 16);
+
 TimerId EngineImpl::At(absl::Time when, absl::AnyInvocable<void()> fn) {
-  std::weak_ptr<bool> alive = alive_;
-  return env_.clock->ScheduleAt(
-      when, [this, alive, fn = std::move(fn)]() mutable {
-        auto a = alive.lock();
-        if (!a || !*a) return;
-        OnStrand([&] {
-          if (*a) fn();
-        });
-      });
+  const TimerSlab::Handle handle = timers_.Add(std::move(fn));
+  const TimerId clock_id = env_.clock->ScheduleAt(
+      when, TimerFire{TimerToken::Ref(timer_token_.get()), handle});
+  timers_.SetClockId(handle, clock_id);
+  return handle;
+}
+
+void EngineImpl::FireTimer(TimerSlab::Handle handle) {
+  OnStrand([&] {
+    // The engine's destructor kills the token on the strand.
+    if (!timer_token_->alive()) return;
+    absl::AnyInvocable<void()> fn;
+    if (timers_.Take(handle, &fn, nullptr) && fn) fn();
+  });
 }
 
 void EngineImpl::CancelTimer(TimerId& id) {
-  if (id != 0) env_.clock->Cancel(id);
+  TimerId clock_id = 0;
+  if (id != 0 && timers_.Take(id, nullptr, &clock_id) && clock_id != 0) {
+    env_.clock->Cancel(clock_id);
+  }
   id = 0;
 }
 

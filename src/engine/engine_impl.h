@@ -32,6 +32,7 @@
 #include "engine/contact_table.h"
 #include "engine/number_history.h"
 #include "engine/strand.h"
+#include "engine/timer_slab.h"
 #include "pacing/pacer.h"
 #include "queue/contact_queue.h"
 #include "queue/retry_policy.h"
@@ -238,9 +239,13 @@ class EngineImpl final : public Engine, private ProviderEventListener {
       absl::FunctionRef<absl::StatusOr<ingest::IngestResult>(ingest::Ingester&)>
           ingest);
   void OnProviderEvent(const ProviderEvent& event) override;
-  // Schedules `fn` on the clock, to run on the strand.
+  // Schedules `fn` on the clock, to run on the strand. The id returned is
+  // the engine's (TimerSlab's handle), for CancelTimer, not the clock's.
   TimerId At(absl::Time when, absl::AnyInvocable<void()> fn);
   void CancelTimer(TimerId& id);
+  struct TimerFire;  // the clock's callback for an engine timer
+  // Runs the engine timer `handle` on the strand, if still pending.
+  void FireTimer(TimerSlab::Handle handle);
 
   absl::Status ApplyProviderEvent(const ProviderEvent& event);
 
@@ -369,7 +374,10 @@ class EngineImpl final : public Engine, private ProviderEventListener {
   const EngineOptions options_;
   const EngineEnv env_;
   Strand strand_;
-  std::shared_ptr<bool> alive_;  // timers check it: the engine may be gone
+  // The engine's timers (see At): the callbacks, and the liveness the
+  // clock's handles check, for the engine may be gone when they run.
+  TimerToken::Ref timer_token_;
+  TimerSlab timers_;
   compliance::DncLists dnc_;
   compliance::Rules rules_;  // points at dnc_
   compliance::Gate gate_;    // reads rules_ on every check
