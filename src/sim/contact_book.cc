@@ -2,7 +2,6 @@
 
 #include <utility>
 
-#include "absl/hash/hash.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "core/absl_view.h"
@@ -167,36 +166,20 @@ int64_t ContactBook::NextInZone(int64_t i) const {
   return next_in_zone_[static_cast<size_t>(i)];
 }
 
-namespace {
-
-uint64_t PhoneHash(std::string_view phone) {
-  return absl::Hash<absl::string_view>{}(AbslView(phone));
-}
-
-}  // namespace
-
-NumberCursor::Guess NumberCursor::MakeGuess(int64_t index) const {
-  if (index < 0) return Guess{};
-  return Guess{index,
-               PhoneHash(book_->contacts()[static_cast<size_t>(index)].phone)};
-}
-
 int64_t NumberCursor::Find(std::string_view phone) {
   // Numbers are unique in the book: a guess whose number matches is the
   // answer.
-  const uint64_t hash = PhoneHash(phone);
   const std::vector<SimContact>& contacts = book_->contacts();
-  for (Guess& guess : guesses_) {
-    if (guess.index >= 0 && guess.hash == hash &&
-        contacts[static_cast<size_t>(guess.index)].phone == phone) {
-      const int64_t found = guess.index;
-      guess = MakeGuess(book_->NextInZone(found));
+  for (int64_t& guess : guesses_) {
+    if (guess >= 0 && contacts[static_cast<size_t>(guess)].phone == phone) {
+      const int64_t found = guess;
+      guess = book_->NextInZone(found);
       return found;
     }
   }
   const int64_t found = book_->Find(phone);
   if (found >= 0) {
-    guesses_[replace_next_] = MakeGuess(book_->NextInZone(found));
+    guesses_[replace_next_] = book_->NextInZone(found);
     replace_next_ = (replace_next_ + 1) % guesses_.size();
   }
   return found;

@@ -94,22 +94,15 @@ class ContactBook {
 // Not thread-safe (the guesses change); the book must outlive it.
 class NumberCursor {
  public:
-  explicit NumberCursor(const ContactBook* book) : book_(book) {}
+  explicit NumberCursor(const ContactBook* book) : book_(book) {
+    guesses_.fill(-1);
+  }
 
   int64_t Find(std::string_view phone);
 
  private:
-  // A guess keeps a hash of its number so a miss costs no look at the
-  // book's contacts (each a likely cache miss); a matching hash is then
-  // confirmed on the number itself.
-  struct Guess {
-    int64_t index = -1;
-    uint64_t hash = 0;
-  };
-  Guess MakeGuess(int64_t index) const;
-
   const ContactBook* book_;
-  std::array<Guess, 8> guesses_;
+  std::array<int64_t, 8> guesses_;
   size_t replace_next_ = 0;  // round robin over guesses_ after a miss
 };
 
