@@ -221,22 +221,10 @@ absl::Time Gate::NextOpening(const Context& ctx, absl::Time from,
 }
 
 Decision Gate::Check(const GateContact& contact, const GateCampaign& campaign,
-                     const GateCounters& counters, absl::Time now) const {
+                     const GateCounters& counters, absl::Time now,
+                     Echo echo) const {
   Decision d;
   d.at = now;
-  d.phone_e164 = contact.phone_e164;
-  d.contact_state = contact.state;
-  d.zip = contact.zip;
-  d.time_zone = contact.time_zone;
-  d.campaign_id = campaign.id;
-  d.subject = campaign.subject;
-  d.caller_id = campaign.caller_id;
-  d.mode = campaign.mode;
-  d.abandon_state = campaign.abandon_state;
-  d.attempts_24h = counters.attempts_24h;
-  d.attempts_general = counters.attempts_general;
-  d.last_conversation = counters.last_conversation;
-
   uint32_t mask = 0;
   Context ctx;
   ctx.campaign = &campaign;
@@ -251,7 +239,6 @@ Decision Gate::Check(const GateContact& contact, const GateCampaign& campaign,
   PrepareWindows(ctx);
   int state_cap = 0;
   for (StateCode s : ctx.states) {
-    d.states.push_back(UnpackStateCode(s));
     if (rules_.blackouts.IsOn(s)) mask |= Bit(Reason::kStateBlackout);
     if (const StateRule* rule = rules_.state_rules.Find(s)) {
       if (rule->max_attempts_per_24h > 0 &&
@@ -261,22 +248,14 @@ Decision Gate::Check(const GateContact& contact, const GateCampaign& campaign,
     }
   }
 
-  d.zones.reserve(ctx.zones.size());
-  d.local_times.reserve(ctx.zones.size());
   // The time rules once per offset class (see Context), or per zone.
   const bool grouped = ClassesHold(now);
   const size_t n = grouped ? ctx.reps.size() : ctx.zones.size();
   absl::InlinedVector<LocalTime, 8> locals;
-  absl::InlinedVector<absl::CivilSecond, 8> civils;
   for (size_t j = 0; j < n; ++j) {
     const size_t z = grouped ? ctx.reps[j] : j;
     locals.push_back(LocalTimeAt(*ctx.tzs[z], now, ctx.zones[z]));
-    civils.push_back(ToCivilSecond(locals.back()));
     mask |= TimeReasons(ctx, locals.back());
-  }
-  for (size_t i = 0; i < ctx.zones.size(); ++i) {
-    d.zones.push_back(rules_.resolver->zone_name(ctx.zones[i]));
-    d.local_times.push_back(civils[grouped ? ctx.rep_of[i] : i]);
   }
 
   if (number && rules_.dnc != nullptr) {
@@ -330,6 +309,29 @@ Decision Gate::Check(const GateContact& contact, const GateCampaign& campaign,
   }
 
   d.allowed = mask == 0;
+  // The inputs are echoed only where they are kept: strings and zone names
+  // for every offered contact were a measurable part of the engine's loop.
+  if (!d.allowed || echo == Echo::kAlways) {
+    d.phone_e164 = contact.phone_e164;
+    d.contact_state = contact.state;
+    d.zip = contact.zip;
+    d.time_zone = contact.time_zone;
+    d.campaign_id = campaign.id;
+    d.subject = campaign.subject;
+    d.caller_id = campaign.caller_id;
+    d.mode = campaign.mode;
+    d.abandon_state = campaign.abandon_state;
+    d.attempts_24h = counters.attempts_24h;
+    d.attempts_general = counters.attempts_general;
+    d.last_conversation = counters.last_conversation;
+    for (StateCode s : ctx.states) d.states.push_back(UnpackStateCode(s));
+    d.zones.reserve(ctx.zones.size());
+    d.local_times.reserve(ctx.zones.size());
+    for (size_t i = 0; i < ctx.zones.size(); ++i) {
+      d.zones.push_back(rules_.resolver->zone_name(ctx.zones[i]));
+      d.local_times.push_back(ToCivilSecond(locals[grouped ? ctx.rep_of[i] : i]));
+    }
+  }
   for (int i = 0; i < kReasonCount; ++i) {
     if (mask & (uint32_t{1} << i)) d.reasons.push_back(static_cast<Reason>(i));
   }

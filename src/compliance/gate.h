@@ -145,8 +145,17 @@ class Gate {
   // effect at once).
   explicit Gate(const Rules& rules);
 
+  // What an allowed Decision carries. A refusal always carries every field
+  // (it is what the audit log records).
+  enum class Echo {
+    kAlways,         // every field, also when allowed (the CLI shows them)
+    kRefusalsOnly,   // allowed: only `allowed`, `at` and `retry_at`; the
+                     // engine asks per offered contact and audits refusals
+  };
+
   Decision Check(const GateContact& contact, const GateCampaign& campaign,
-                 const GateCounters& counters, absl::Time now) const;
+                 const GateCounters& counters, absl::Time now,
+                 Echo echo = Echo::kAlways) const;
 
   // The window key of a contact (see WindowKey).
   WindowKey WindowKeyOf(const GateContact& contact) const;

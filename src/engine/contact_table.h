@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "dialer/types.h"
-#include "engine/id_index.h"
+#include "core/id_index.h"
 
 namespace dialer::engine {
 

@@ -121,7 +121,7 @@ EngineImpl::EngineImpl(const EngineOptions& options, const EngineEnv& env,
                        compliance::Rules rules)
     : options_(options),
       env_(env),
-      alive_(std::make_shared<bool>(true)),
+      timer_token_(TimerToken::Create(this)),
       rules_(std::move(rules)),
       gate_(rules_) {
   rules_.dnc = &dnc_;
@@ -141,7 +141,7 @@ EngineImpl::EngineImpl(const EngineOptions& options, const EngineEnv& env,
 
 EngineImpl::~EngineImpl() {
   OnStrand([this] {
-    *alive_ = false;
+    timer_token_->Kill();
     env_.provider->SetListener(nullptr);
     for (auto& [id, agent] : agents_) {
       CancelTimer(agent->timer);
@@ -150,6 +150,11 @@ EngineImpl::~EngineImpl() {
     }
     for (auto& [id, campaign] : campaigns_) CancelTimer(campaign->wake_timer);
     for (auto& [id, call] : calls_) CancelTimer(call->guard_timer);
+    // Every other pending timer too: the clock destroys their handles now,
+    // not after the engine is gone.
+    timers_.TakeAll([this](TimerId clock_id) {
+      if (clock_id != 0) env_.clock->Cancel(clock_id);
+    });
   });
 }
 
@@ -224,20 +229,40 @@ void EngineImpl::OnProviderEvent(const ProviderEvent& event) {
   });
 }
 
+// What the clock holds for an engine timer: 16 bytes, so AnyInvocable keeps
+// it inline (no heap allocation per timer).
+struct EngineImpl::TimerFire {
+  TimerToken::Ref token;
+  TimerSlab::Handle handle;
+
+  void operator()() {
+    if (token->alive()) token->owner()->FireTimer(handle);
+  }
+};
+static_assert(sizeof(TimerToken::Ref) + sizeof(TimerSlab::Handle) <= 16);
+
 TimerId EngineImpl::At(absl::Time when, absl::AnyInvocable<void()> fn) {
-  std::weak_ptr<bool> alive = alive_;
-  return env_.clock->ScheduleAt(
-      when, [this, alive, fn = std::move(fn)]() mutable {
-        auto a = alive.lock();
-        if (!a || !*a) return;
-        OnStrand([&] {
-          if (*a) fn();
-        });
-      });
+  const TimerSlab::Handle handle = timers_.Add(std::move(fn));
+  const TimerId clock_id = env_.clock->ScheduleAt(
+      when, TimerFire{TimerToken::Ref(timer_token_.get()), handle});
+  timers_.SetClockId(handle, clock_id);
+  return handle;
+}
+
+void EngineImpl::FireTimer(TimerSlab::Handle handle) {
+  OnStrand([&] {
+    // The engine's destructor kills the token on the strand.
+    if (!timer_token_->alive()) return;
+    absl::AnyInvocable<void()> fn;
+    if (timers_.Take(handle, &fn, nullptr) && fn) fn();
+  });
 }
 
 void EngineImpl::CancelTimer(TimerId& id) {
-  if (id != 0) env_.clock->Cancel(id);
+  TimerId clock_id = 0;
+  if (id != 0 && timers_.Take(id, nullptr, &clock_id) && clock_id != 0) {
+    env_.clock->Cancel(clock_id);
+  }
   id = 0;
 }
 
@@ -367,7 +392,7 @@ void EngineImpl::SetAgentState(Agent& agent, AgentState to,
   if (agent.state == AgentState::kWrapUp) {
     agent.campaign->stats.wrap_time += now - agent.since;
   }
-  AgentStateEvent e;
+  AgentStateEvent& e = EmitInPlace<AgentStateEvent>();
   e.agent_id = agent.id;
   e.campaign_id = agent.campaign->config.id;
   e.from = agent.state;
@@ -377,7 +402,6 @@ void EngineImpl::SetAgentState(Agent& agent, AgentState to,
   const AgentState from = agent.state;
   agent.state = to;
   agent.since = now;
-  Emit(std::move(e));
   if (from == AgentState::kReady) CancelTimer(agent.idle_timer);
   if (to == AgentState::kReady) ArmIdleAlert(agent);
 }
@@ -977,15 +1001,17 @@ void EngineImpl::ScheduleWake(Campaign& campaign, absl::Time at) {
 }
 
 compliance::Decision EngineImpl::AskGate(Campaign& campaign,
-                                         const ContactRuntime& c,
+                                         ContactRuntime& c,
                                          std::string_view caller_id,
                                          absl::Time now) {
-  compliance::GateContact contact;
+  compliance::GateContact& contact = gate_contact_;
   contact.phone_e164 = c.phones[c.phone_index];
   contact.state = c.state;
   contact.zip = c.zip;
   contact.time_zone = c.time_zone;
-  campaign.gate.caller_id = std::string(caller_id);
+  if (campaign.gate.caller_id != caller_id) {
+    campaign.gate.caller_id = std::string(caller_id);
+  }
   campaign.gate.abandon_state = campaign.abandon.State(now);
   // During the hard-stop fallback the campaign dials as power mode, which
   // cannot abandon, so the abandon stop does not apply to those dials.
@@ -1012,15 +1038,17 @@ compliance::Decision EngineImpl::AskGate(Campaign& campaign,
   };
   for (absl::Time t : c.recent_attempts) count(t);
   counters.last_conversation = c.last_conversation;
-  auto nit = campaign.numbers.find(NumberKey(contact.phone_e164));
-  if (nit != campaign.numbers.end()) {
-    for (const auto& [t, by] : nit->second.attempts) {
+  if (const NumberHistory* h = campaign.numbers.Find(
+          NumberKey(contact.phone_e164), &c.number_history)) {
+    for (const auto& [t, by] : h->attempts) {
       if (by != c.id) count(t);
     }
     counters.last_conversation =
-        std::max(counters.last_conversation, nit->second.last_conversation);
+        std::max(counters.last_conversation, h->last_conversation);
   }
-  return gate_.Check(contact, campaign.gate, counters, now);
+  // Only refusals are audited: an allowed answer skips the echoed inputs.
+  return gate_.Check(contact, campaign.gate, counters, now,
+                     compliance::Gate::Echo::kRefusalsOnly);
 }
 
 void EngineImpl::Audit(const Campaign& campaign, const ContactRuntime& c,
@@ -1067,7 +1095,7 @@ queue::Eligibility EngineImpl::CheckEligible(Campaign& campaign, ContactId id,
 }
 
 absl::Time EngineImpl::NumberFreeAt(const Campaign& campaign,
-                                    const ContactRuntime& c,
+                                    ContactRuntime& c,
                                     absl::Time now) const {
   const uint64_t key = NumberKey(c.phones[c.phone_index]);
   absl::Time free = absl::InfinitePast();
@@ -1075,9 +1103,9 @@ absl::Time EngineImpl::NumberFreeAt(const Campaign& campaign,
     // Looked at again a minute on, or when the gap below ends.
     free = now + absl::Minutes(1);
   }
-  auto nit = campaign.numbers.find(key);
-  if (nit != campaign.numbers.end()) {
-    for (const auto& [t, by] : nit->second.attempts) {
+  if (const NumberHistory* h =
+          campaign.numbers.Find(key, &c.number_history)) {
+    for (const auto& [t, by] : h->attempts) {
       if (by != c.id) {
         free = std::max(free, t + campaign.config.retry.min_delay);
       }
@@ -1086,10 +1114,11 @@ absl::Time EngineImpl::NumberFreeAt(const Campaign& campaign,
   return free;
 }
 
-std::string EngineImpl::ChooseCallerId(const Campaign& campaign,
-                                       std::string_view phone) const {
+const std::string& EngineImpl::ChooseCallerId(const Campaign& campaign,
+                                              std::string_view phone) const {
+  static const std::string* const kNone = new std::string();
   const std::vector<std::string>& ids = campaign.config.caller_ids;
-  if (ids.empty()) return "";
+  if (ids.empty()) return *kNone;
   // Local presence, simplest form: a caller ID in the contact's area code
   // when the campaign owns one.
   std::string_view npa = AreaCode(phone);
@@ -1137,7 +1166,7 @@ void EngineImpl::StartPreview(Agent& agent, ContactId contact_id,
 
 queue::WindowGroup EngineImpl::GroupOf(ContactRuntime& c) {
   if (c.group != 0) return c.group;
-  compliance::GateContact contact;
+  compliance::GateContact& contact = gate_contact_;
   contact.phone_e164 = c.phones[c.phone_index];
   contact.state = c.state;
   contact.zip = c.zip;
@@ -1193,7 +1222,7 @@ Call* EngineImpl::StartCall(Campaign& campaign, ContactRuntime& c,
                             const std::string& agent_id, bool listening) {
   const absl::Time now = env_.clock->Now();
   const std::string& phone = c.phones[c.phone_index];
-  const std::string caller_id = ChooseCallerId(campaign, phone);
+  const std::string& caller_id = ChooseCallerId(campaign, phone);
 
   // The gate is asked again at the instant of the dial: a preview may have
   // lasted past the end of the window, or the number joined the DNC list.
@@ -1263,7 +1292,8 @@ Call* EngineImpl::StartCall(Campaign& campaign, ContactRuntime& c,
   }
   c.recent_attempts.push_back(now);
   numbers_in_flight_[call.number] = id;
-  auto& by_number = campaign.numbers[call.number].attempts;
+  auto& by_number =
+      campaign.numbers.Get(call.number, &c.number_history).attempts;
   if (by_number.size() >= kept) {
     by_number.erase(by_number.begin());
   }
@@ -1594,8 +1624,8 @@ void EngineImpl::OnCallEnded(Call& call, CallEndStatus status,
   }
   CloseAttempt(call, at);
   EmitCall(call, call.auto_disposition.empty()
-                     ? std::string(AbslView(ToString(status)))
-                     : call.auto_disposition);
+                     ? ToString(status)
+                     : std::string_view(call.auto_disposition));
 
   if (agent != nullptr) {
     if (agent->state == AgentState::kOnCall && call.connected) {
@@ -1634,13 +1664,14 @@ void EngineImpl::CloseAttempt(Call& call, absl::Time at) {
   ended.at = at;
   ended.provider_error = call.provider_error;
   WriteBatch batch;
+  batch.ops.reserve(2);  // the end and, most often, its disposition
   batch.Add(std::move(ended));
   if (auto nit = numbers_in_flight_.find(call.number);
       nit != numbers_in_flight_.end() && nit->second == call.id) {
     numbers_in_flight_.erase(nit);
   }
   if (call.connected) {
-    absl::Time& last = campaign.numbers[call.number].last_conversation;
+    absl::Time& last = campaign.numbers.Get(call.number).last_conversation;
     last = std::max(last, call.connected_at);
   }
   ContactRuntime* contact = contacts_.Find(call.contact);
@@ -1716,6 +1747,7 @@ void EngineImpl::ApplyDisposition(Campaign& campaign, ContactRuntime& contact,
     case dispositions::Automation::kTryAlternate:
       if (contact.phone_index + 1 < contact.phones.size()) {
         contact.phone_index++;
+        contact.number_history = NumberHistories::kNone;
         contact.group = 0;  // another number may be in other zones
         Requeue(contact, queue::Priority::kRetry, now);
       } else {
@@ -1761,7 +1793,7 @@ void EngineImpl::ApplyDisposition(Campaign& campaign, ContactRuntime& contact,
 
 void EngineImpl::EmitCall(const Call& call, std::string_view detail) {
   if (env_.sink == nullptr) return;
-  CallEvent e;
+  CallEvent& e = EmitInPlace<CallEvent>();
   e.call_id = call.id;
   e.campaign_id = call.campaign->config.id;
   e.contact_id = call.contact;
@@ -1770,7 +1802,6 @@ void EngineImpl::EmitCall(const Call& call, std::string_view detail) {
   e.state = call.facts.state;
   e.detail = std::string(detail);
   e.at = env_.clock->Now();
-  Emit(std::move(e));
 }
 
 void EngineImpl::EmitScreenPop(const Agent& agent, const Call* call,

@@ -30,7 +30,9 @@
 #include "engine/call_table.h"
 #include "engine/contact_index.h"
 #include "engine/contact_table.h"
+#include "engine/number_history.h"
 #include "engine/strand.h"
+#include "engine/timer_slab.h"
 #include "pacing/pacer.h"
 #include "queue/contact_queue.h"
 #include "queue/retry_policy.h"
@@ -50,6 +52,9 @@ struct ContactRuntime {
   // Primary first; most contacts have only that one, kept inline.
   absl::InlinedVector<std::string, 1> phones;
   size_t phone_index = 0;           // the number currently being tried
+  // Where the campaign's history of that number is (NumberHistories),
+  // once known; reset with phone_index.
+  uint32_t number_history = NumberHistories::kNone;
   std::string state, zip, time_zone;
   std::string agent;  // reservation ("" = shared queue)
   int attempts = 0;
@@ -161,12 +166,7 @@ struct Campaign {
   // Calls to each number (NumberKey) by any contact of the campaign: one
   // number on two contacts (a CRM sync, AddContacts trusts its input) is
   // one line the law counts calls to (field failure #6).
-  struct NumberHistory {
-    // Recent attempt starts, oldest first, with the contact that dialled.
-    absl::InlinedVector<std::pair<absl::Time, ContactId>, 8> attempts;
-    absl::Time last_conversation = absl::InfinitePast();
-  };
-  absl::flat_hash_map<uint64_t, NumberHistory> numbers;
+  NumberHistories numbers;
 
   explicit Campaign(const CampaignConfig& c);
 };
@@ -239,9 +239,13 @@ class EngineImpl final : public Engine, private ProviderEventListener {
       absl::FunctionRef<absl::StatusOr<ingest::IngestResult>(ingest::Ingester&)>
           ingest);
   void OnProviderEvent(const ProviderEvent& event) override;
-  // Schedules `fn` on the clock, to run on the strand.
+  // Schedules `fn` on the clock, to run on the strand. The id returned is
+  // the engine's (TimerSlab's handle), for CancelTimer, not the clock's.
   TimerId At(absl::Time when, absl::AnyInvocable<void()> fn);
   void CancelTimer(TimerId& id);
+  struct TimerFire;  // the clock's callback for an engine timer
+  // Runs the engine timer `handle` on the strand, if still pending.
+  void FireTimer(TimerSlab::Handle handle);
 
   absl::Status ApplyProviderEvent(const ProviderEvent& event);
 
@@ -276,14 +280,16 @@ class EngineImpl final : public Engine, private ProviderEventListener {
   // contacts with the same number go: a call to it still in flight (any
   // campaign), or one placed by another contact of the campaign less than
   // retry.min_delay ago. InfinitePast() when nothing holds it.
-  absl::Time NumberFreeAt(const Campaign& campaign, const ContactRuntime& c,
+  absl::Time NumberFreeAt(const Campaign& campaign, ContactRuntime& c,
                           absl::Time now) const;
-  compliance::Decision AskGate(Campaign& campaign, const ContactRuntime& c,
+  compliance::Decision AskGate(Campaign& campaign, ContactRuntime& c,
                                std::string_view caller_id, absl::Time now);
   void Audit(const Campaign& campaign, const ContactRuntime& c,
              const compliance::Decision& d);
-  std::string ChooseCallerId(const Campaign& campaign,
-                             std::string_view phone) const;
+  // A reference into the campaign's config (or to an empty string): it is
+  // asked for every contact the queue offers.
+  const std::string& ChooseCallerId(const Campaign& campaign,
+                                    std::string_view phone) const;
   void Dial(Agent& agent, ContactId contact_id);
   // Checks the gate, writes the attempt and creates the call; nullptr when
   // the gate or the store refused (the contact is then re-filed).
@@ -351,6 +357,13 @@ class EngineImpl final : public Engine, private ProviderEventListener {
                      ContactId contact_id, bool preview);
 
   void Emit(HostEvent event) { pending_events_.push_back(std::move(event)); }
+  // Appends an empty host event of type E and returns it to fill in: built
+  // in place, its strings are not moved twice more on the way into the
+  // queue (the frequent agent-state and call events).
+  template <typename E>
+  E& EmitInPlace() {
+    return std::get<E>(pending_events_.emplace_back(std::in_place_type<E>));
+  }
   void Log(LogLevel level, std::string message);
   void RaiseAlert(AlertSeverity severity, std::string code,
                   std::string message, const Campaign* campaign,
@@ -361,7 +374,10 @@ class EngineImpl final : public Engine, private ProviderEventListener {
   const EngineOptions options_;
   const EngineEnv env_;
   Strand strand_;
-  std::shared_ptr<bool> alive_;  // timers check it: the engine may be gone
+  // The engine's timers (see At): the callbacks, and the liveness the
+  // clock's handles check, for the engine may be gone when they run.
+  TimerToken::Ref timer_token_;
+  TimerSlab timers_;
   compliance::DncLists dnc_;
   compliance::Rules rules_;  // points at dnc_
   compliance::Gate gate_;    // reads rules_ on every check
@@ -391,6 +407,9 @@ class EngineImpl final : public Engine, private ProviderEventListener {
   // that follows in the same step does not ask it twice with the same
   // inputs. Cleared when the step ends.
   ContactId gate_allowed_contact_ = 0;
+  // The contact as the gate sees it, reused by every AskGate: assigning
+  // into strings that keep their capacity allocates nothing.
+  compliance::GateContact gate_contact_;
   bool draining_ = false;
 };
 

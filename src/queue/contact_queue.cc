@@ -282,6 +282,9 @@ std::optional<Entry> ContactQueue::PopDue(absl::Time now,
     }
     const OwnerId owner = lanes_[lane_id].owner;
     const ContactId id = lanes_[lane_id].by_class[best_class].front().contact;
+    // The record is a likely cache miss on a large queue: load it while the
+    // check (the gate, the number's history) runs.
+    records_.prefetch(id);
     const Eligibility contact_ok = contact_check(id);
     const Record record = Erase(records_.find(id));
     if (contact_ok.eligible) {

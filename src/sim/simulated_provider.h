@@ -24,7 +24,7 @@
 #include <string_view>
 
 #include "absl/container/flat_hash_map.h"
-#include "engine/id_index.h"
+#include "core/id_index.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
 #include "absl/time/time.h"
@@ -145,6 +145,8 @@ class SimulatedProvider final : public TelephonyProvider {
     absl::InlinedVector<TimerId, 6> timers;
     TimerId patience_timer = 0;
     TimerId machine_timer = 0;
+    // The duration the completion event reports (set when the call ends).
+    absl::Duration reported_duration;
   };
 
   Entry* FindEntry(CallId call);
@@ -188,7 +190,7 @@ class SimulatedProvider final : public TelephonyProvider {
   std::deque<Entry> entries_;  // references stay valid as it grows
   // Position in entries_ by call id. The engine numbers its calls 1, 2, 3,
   // ...: then this is a subtraction, not a hash lookup (see IdIndex).
-  engine::IdIndex by_id_;
+  IdIndex by_id_;
   absl::flat_hash_map<uint64_t, int> attempts_;  // by StableHash(number)
   int64_t in_flight_ = 0;
 };

@@ -159,7 +159,9 @@ absl::StatusOr<SimReport> RunSimulation(const Scenario& scenario,
       [cursor = sim::NumberCursor(&*book)](std::string_view phone) mutable {
         return cursor.Find(phone);
       });
-  provider.set_observer(&log);
+  // Without an event log nobody reads the commands' details: the provider
+  // then skips formatting them.
+  if (log.enabled()) provider.set_observer(&log);
   sim::SimAgents agents(scenario, seed, kCampaignId, &clock, &provider, &log);
   SimSink sink(&log, &agents);
   MemoryStore store;

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "dialer/store.h"
+#include "core/id_index.h"
+#include "store/chunked_log.h"
 
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
@@ -75,8 +77,8 @@ struct MemoryStore::Impl {
   // The contact of a started call, or 0 if no attempt of it was started.
   ContactId StartedContact(const BatchView& batch, CallId call) const
       ABSL_SHARED_LOCKS_REQUIRED(mu) {
-    if (auto it = started_calls.find(call); it != started_calls.end()) {
-      return it->second.contact;
+    if (const size_t i = started_index.Find(call); i != IdIndex::kNone) {
+      return started_calls[i].contact;
     }
     if (const ContactId* contact = batch.Started(call)) return *contact;
     return 0;
@@ -123,8 +125,8 @@ struct MemoryStore::Impl {
     if (auto s = CheckOptionalCall(batch, op.call_id, op.contact_id); !s.ok()) {
       return s;
     }
-    const auto it = started_calls.find(op.call_id);
-    if ((it != started_calls.end() && it->second.ended) ||
+    const size_t i = started_index.Find(op.call_id);
+    if ((i != IdIndex::kNone && started_calls[i].ended) ||
         !batch.AddEnded(op.call_id)) {
       return absl::AlreadyExistsError(
           absl::StrCat("call ", op.call_id, " has already ended"));
@@ -160,29 +162,30 @@ struct MemoryStore::Impl {
   }
 
   void Apply(const AttemptStarted& op) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
-    const size_t index = contents.attempts_started.size();
-    started_calls.emplace(op.call_id, StartedCall{op.contact_id, false});
+    const size_t index = attempts_started.size();
+    started_index.Add(op.call_id);  // Check() made sure it is new
+    started_calls.push_back(StartedCall{op.contact_id, false});
     // Kept sorted by start time (stable for equal times) so AttemptsSince
     // is a binary search; attempts nearly always arrive in time order, so
     // the insertion point is the end.
     // Check() made sure the contact exists.
     auto& list = attempts_by_contact[static_cast<size_t>(op.contact_id - 1)];
-    const auto& all = contents.attempts_started;
+    const auto& all = attempts_started;
     const absl::Time at = op.at;
     list.insert(std::upper_bound(
                     list.begin(), list.end(), at,
                     [&all](absl::Time t, size_t i) { return t < all[i].at; }),
                 index);
-    contents.attempts_started.push_back(op);
+    attempts_started.push_back(op);
   }
   void Apply(const AttemptEnded& op) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
     // Check() made sure the attempt was started (stored or in this batch,
     // applied before this op).
-    started_calls[op.call_id].ended = true;
-    contents.attempts_ended.push_back(op);
+    started_calls[started_index.Find(op.call_id)].ended = true;
+    attempts_ended.push_back(op);
   }
   void Apply(const DispositionRecord& op) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
-    contents.dispositions.push_back(op);
+    dispositions.push_back(op);
   }
   void Apply(const NoteRecord& op) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
     contents.notes.push_back(op);
@@ -195,21 +198,31 @@ struct MemoryStore::Impl {
     }
   }
   void Apply(const AuditRecord& op) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
-    contents.audit.push_back(op);
+    audit.push_back(op);
   }
 
   mutable absl::Mutex mu;
+  // Contacts, notes and DNC entries; the four logs below are kept apart in
+  // chunks (see chunked_log.h) and joined in by Snapshot().
   MemoryStoreContents contents ABSL_GUARDED_BY(mu);
+  ChunkedLog<AttemptStarted> attempts_started ABSL_GUARDED_BY(mu);
+  ChunkedLog<AttemptEnded> attempts_ended ABSL_GUARDED_BY(mu);
+  ChunkedLog<DispositionRecord> dispositions ABSL_GUARDED_BY(mu);
+  ChunkedLog<AuditRecord> audit ABSL_GUARDED_BY(mu);
   // Every started call: its contact (kept here, not looked up in
-  // contents.attempts_started, which is large and cold by the time a call
+  // attempts_started, which is large and cold by the time a call
   // ends) and whether it ended, in one entry so a call's end costs one
   // lookup's cache miss, not two.
   struct StartedCall {
     ContactId contact = 0;
     bool ended = false;
   };
-  absl::flat_hash_map<CallId, StartedCall> started_calls ABSL_GUARDED_BY(mu);
-  // Indices into contents.attempts_started, oldest start first, of the
+  // In start order, found by call id through an IdIndex: an engine numbers
+  // its calls 1, 2, 3, ..., so a lookup is a subtraction, not a hash probe
+  // into a table of every call of the day.
+  std::vector<StartedCall> started_calls ABSL_GUARDED_BY(mu);
+  IdIndex started_index ABSL_GUARDED_BY(mu);
+  // Indices into attempts_started, oldest start first, of the
   // contact with id i + 1 (the store hands out the ids 1, 2, 3, ...; a
   // vector, not a hash map, so contacts dialed in order are neighbours).
   // Most contacts get one or two attempts: those need no allocation of
@@ -282,7 +295,7 @@ absl::StatusOr<std::vector<AttemptStarted>> MemoryStore::AttemptsSince(
   if (auto s = impl_->CheckContact(id); !s.ok()) return s;
   std::vector<AttemptStarted> result;
   const auto& list = impl_->attempts_by_contact[static_cast<size_t>(id - 1)];
-  const auto& all = impl_->contents.attempts_started;
+  const auto& all = impl_->attempts_started;
   auto first = std::lower_bound(
       list.begin(), list.end(), since,
       [&all](size_t i, absl::Time t) { return all[i].at < t; });
@@ -298,7 +311,12 @@ absl::StatusOr<std::vector<DncEntry>> MemoryStore::InternalDnc() {
 
 MemoryStoreContents MemoryStore::Snapshot() const {
   absl::ReaderMutexLock lock(&impl_->mu);
-  return impl_->contents;
+  MemoryStoreContents out = impl_->contents;
+  out.attempts_started = impl_->attempts_started.ToVector();
+  out.attempts_ended = impl_->attempts_ended.ToVector();
+  out.dispositions = impl_->dispositions.ToVector();
+  out.audit = impl_->audit.ToVector();
+  return out;
 }
 
 int64_t MemoryStore::commits() const {

@@ -298,5 +298,46 @@ TEST_F(GateTest, AllowedDecisionHasNoReasons) {
   EXPECT_EQ(d.retry_at, noon);
 }
 
+// The engine asks with Echo::kRefusalsOnly: a refusal (what the audit log
+// records) must be the very same decision, field for field, and an allowed
+// answer the same verdict and retry time.
+TEST_F(GateTest, RefusalsOnlyEchoKeepsRefusalsWhole) {
+  GateCounters capped;
+  capped.attempts_24h = 5;
+  capped.oldest_attempt_24h = Local("America/New_York", 2026, 5, 5, 9, 0);
+  ASSERT_TRUE(dnc_.AddInternal(2125550111).ok());
+  int refusals = 0;
+  int allowed = 0;
+  for (const char* phone : {"+12125550100", "+12125550111", "+13055550100",
+                            "+12082015555", "+16025550100", "+1212"}) {
+    for (const char* state : {"", "NY", "TX", "FL"}) {
+      for (int hour = 0; hour < 24; hour += 3) {
+        for (const GateCounters& k : {GateCounters{}, capped}) {
+          const absl::Time at = Local("America/New_York", 2026, 5, 3, hour, 30);
+          GateContact contact{phone, state, "", ""};
+          const Decision full = gate_.Check(contact, campaign_, k, at);
+          const Decision brief =
+              gate_.Check(contact, campaign_, k, at, Gate::Echo::kRefusalsOnly);
+          ASSERT_EQ(full.allowed, brief.allowed);
+          EXPECT_EQ(full.at, brief.at);
+          EXPECT_EQ(full.retry_at, brief.retry_at);
+          EXPECT_EQ(full.reasons, brief.reasons);
+          if (full.allowed) {
+            ++allowed;
+            EXPECT_TRUE(brief.phone_e164.empty());
+            EXPECT_TRUE(brief.zones.empty());
+          } else {
+            ++refusals;
+            EXPECT_EQ(DecisionToJson(full), DecisionToJson(brief));
+            EXPECT_EQ(DecisionToText(full), DecisionToText(brief));
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(refusals, 0);
+  EXPECT_GT(allowed, 0);
+}
+
 }  // namespace
 }  // namespace dialer::compliance

@@ -394,6 +394,57 @@ TEST_F(EngineTest, ContactIdsOutOfSequenceAreStillFound) {
   engine_.reset();  // before `gappy` goes
 }
 
+// The engine's timers live in the engine (TimerSlab); the clock holds only
+// handles. Destroying the engine with timers pending cancels every one of
+// them on the clock, and running the clock afterwards touches nothing.
+TEST_F(EngineTest, DestroyedWithTimersPendingCancelsThemAll) {
+  Start();
+  Add({NewYorker("+12127340001"), NewYorker("+12127340002")});
+  LoginReady();
+  ASSERT_EQ(provider_.Placed().size(), 1u);
+  ASSERT_GT(clock_->pending(), 0);  // at least the call's guard timer
+  engine_.reset();
+  EXPECT_EQ(clock_->pending(), 0);
+  clock_->Advance(absl::Hours(2));
+  EXPECT_EQ(provider_.Placed().size(), 1u);
+}
+
+// A clock may still hold (and run) an engine timer's handle after the
+// engine is gone, e.g. one a system clock thread popped just before: the
+// handle must see that and do nothing.
+TEST_F(EngineTest, TimerHandleRunAfterTheEngineIsGoneDoesNothing) {
+  // Keeps every callback, cancelled or not, to run it later.
+  class HoardingClock : public ClockWrapper {
+   public:
+    using ClockWrapper::ClockWrapper;
+    TimerId ScheduleAt(absl::Time when, absl::AnyInvocable<void()> fn) override {
+      kept.push_back(std::move(fn));
+      return static_cast<TimerId>(kept.size());
+    }
+    bool Cancel(TimerId) override { return false; }
+    std::vector<absl::AnyInvocable<void()>> kept;
+  };
+  HoardingClock hoarding(clock_.get());
+  {
+    auto engine = Engine::Create({}, {&hoarding, &provider_, &store_, &sink_});
+    ASSERT_TRUE(engine.ok()) << engine.status();
+    CampaignConfig config;
+    config.id = "c1";
+    config.caller_ids = {"+12125550100"};
+    ASSERT_TRUE((*engine)->AddCampaign(config).ok());
+    ASSERT_TRUE((*engine)->AddContacts("c1", {NewYorker("+12127340001")}).ok());
+    ASSERT_TRUE((*engine)->Login("alice", "c1").ok());
+    ASSERT_TRUE((*engine)->Ready("alice").ok());
+  }
+  ASSERT_FALSE(hoarding.kept.empty());
+  const size_t placed = provider_.Placed().size();
+  for (auto& fn : hoarding.kept) {
+    if (fn) fn();  // ASan: no use of the destroyed engine
+  }
+  EXPECT_EQ(provider_.Placed().size(), placed);
+  hoarding.kept.clear();
+}
+
 TEST_F(EngineTest, BusyAndFailedAreDispositionedAutomatically) {
   Start();
   Add({NewYorker("+12127340001"), NewYorker("+12127340002")});

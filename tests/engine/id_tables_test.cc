@@ -10,7 +10,7 @@
 
 #include "engine/call_table.h"
 #include "engine/contact_table.h"
-#include "engine/id_index.h"
+#include "core/id_index.h"
 #include "gtest/gtest.h"
 
 namespace dialer::engine {

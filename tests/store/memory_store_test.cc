@@ -197,6 +197,49 @@ TEST(MemoryStoreTest, CommitIsAllOrNothing) {
               IsEmpty());
 }
 
+// Thousands of calls (past the store's chunk size), their ids first in
+// sequence and then out of it (another engine, a restart): every call is
+// found for its end, ends once, and the snapshot keeps the order of commits.
+TEST(MemoryStoreTest, ManyCallsInAndOutOfSequence) {
+  MemoryStore store;
+  ASSERT_TRUE(
+      store.AddContacts({Person("+12125550100"), Person("+12125550101")}).ok());
+  std::vector<CallId> ids;
+  for (CallId id = 1; id <= 2500; ++id) ids.push_back(id);
+  for (CallId id = 90000; id > 87000; id -= 3) ids.push_back(id);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    const ContactId contact = 1 + static_cast<ContactId>(i % 2);
+    ASSERT_TRUE(store
+                    .Commit(WriteBatch().Add(Started(
+                        ids[i], contact, kT0 + absl::Seconds(i))))
+                    .ok());
+  }
+  for (size_t i = ids.size(); i-- > 0;) {
+    const ContactId contact = 1 + static_cast<ContactId>(i % 2);
+    ASSERT_TRUE(store
+                    .Commit(WriteBatch()
+                                .Add(Ended(ids[i], contact))
+                                .Add(Disposed(ids[i], contact, "no_answer")))
+                    .ok())
+        << ids[i];
+    const absl::Status again = store.Commit(WriteBatch().Add(Ended(ids[i], contact)));
+    EXPECT_EQ(again.code(), absl::StatusCode::kAlreadyExists) << ids[i];
+  }
+  EXPECT_EQ(store.Commit(WriteBatch().Add(Ended(87001, 1))).code(),
+            absl::StatusCode::kNotFound);
+  const MemoryStoreContents s = store.Snapshot();
+  ASSERT_EQ(s.attempts_started.size(), ids.size());
+  ASSERT_EQ(s.attempts_ended.size(), ids.size());
+  ASSERT_EQ(s.dispositions.size(), ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    EXPECT_EQ(s.attempts_started[i].call_id, ids[i]);
+    EXPECT_EQ(s.attempts_ended[i].call_id, ids[ids.size() - 1 - i]);
+    EXPECT_EQ(s.dispositions[i].call_id, ids[ids.size() - 1 - i]);
+  }
+  EXPECT_EQ(store.AttemptsSince(2, absl::InfinitePast())->size(),
+            ids.size() / 2);
+}
+
 TEST(MemoryStoreTest, OpsMayReferToEarlierOpsOfTheSameBatch) {
   MemoryStore store;
   ASSERT_TRUE(store.AddContacts({Person("+12125550100")}).ok());

@@ -1,5 +1,6 @@
 // Positions of records by id, for tables whose ids nearly always arrive in
-// sequence (ContactTable, CallTable).
+// sequence (the engine's ContactTable and CallTable, the simulated
+// provider's calls, MemoryStore's started calls).
 //
 // Why: a hash map from 100,000 ids scatters its entries over megabytes, so a
 // lookup is a cache miss, while the ids a Store hands out (MemoryStore 1, 2,
@@ -10,16 +11,16 @@
 // answers are the same either way (the dense ids are first..first+size-1,
 // so the switch needs nothing but the index itself).
 //
-// Not thread-safe: the engine touches it only on its strand.
-#ifndef DIALER_ENGINE_ID_INDEX_H_
-#define DIALER_ENGINE_ID_INDEX_H_
+// Not thread-safe: the owner serializes access.
+#ifndef DIALER_CORE_ID_INDEX_H_
+#define DIALER_CORE_ID_INDEX_H_
 
 #include <cstddef>
 #include <cstdint>
 
 #include "absl/container/flat_hash_map.h"
 
-namespace dialer::engine {
+namespace dialer {
 
 class IdIndex {
  public:
@@ -67,6 +68,6 @@ class IdIndex {
   absl::flat_hash_map<int64_t, size_t> positions_;  // only when !dense_
 };
 
-}  // namespace dialer::engine
+}  // namespace dialer
 
-#endif  // DIALER_ENGINE_ID_INDEX_H_
+#endif  // DIALER_CORE_ID_INDEX_H_
