@@ -82,7 +82,7 @@ void ContactQueue::Renumber() {
   std::vector<std::pair<uint32_t, ContactId>> order;
   order.reserve(queued_);
   for (const Slot& slot : slots_) {
-    if (!slot.queued) continue;
+    if (!slot.record.queued) continue;
     order.emplace_back(static_cast<uint32_t>(slot.record.order & kSeqMask),
                        slot.id);
   }
@@ -128,16 +128,15 @@ void ContactQueue::Insert(ContactId id, LaneId lane_id, int priority,
     slots_.emplace_back().id = id;
   }
   Slot& s = slots_[slot];
-  if (!s.queued) ++queued_;
-  s.queued = true;
-  s.record = Record{order, lane_id, static_cast<uint32_t>(priority)};
+  if (!s.record.queued) ++queued_;
+  s.record = Record{order, lane_id, static_cast<uint32_t>(priority), 1};
 }
 
 ContactQueue::Record ContactQueue::Erase(size_t slot) {
   Slot& s = slots_[slot];
   const ContactId id = s.id;
   const Record record = s.record;
-  s.queued = false;
+  s.record.queued = 0;
   --queued_;
   Lane& lane = lanes_[record.lane];
   auto& set = lane.by_class[record.priority];
@@ -298,7 +297,7 @@ std::optional<Entry> ContactQueue::PopDue(absl::Time now,
     // check (the gate, the number's history) runs.
     // (The index needs no look at the slot: no miss before the prefetch.)
     const size_t slot = slot_of_.Find(id);
-    assert(slot != IdIndex::kNone && slots_[slot].queued);
+    assert(slot != IdIndex::kNone && slots_[slot].record.queued);
     __builtin_prefetch(&slots_[slot]);
     const Eligibility contact_ok = contact_check(id);
     const Record record = Erase(slot);

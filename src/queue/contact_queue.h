@@ -206,6 +206,9 @@ class ContactQueue {
     Order order;
     uint32_t lane : 24;
     uint32_t priority : 8;
+    // Whether the contact is queued, in what would be padding: a slot
+    // (below) is 24 bytes, not 32.
+    uint32_t queued = 0;
   };
   using Key = queue_internal::DueKey;
   // A lane's best entry of one class, in its owner's head index.
@@ -255,7 +258,7 @@ class ContactQueue {
   // The slot of a queued contact, or IdIndex::kNone.
   size_t FindSlot(ContactId id) const {
     const size_t slot = slot_of_.Find(id);
-    return slot != IdIndex::kNone && slots_[slot].queued ? slot : IdIndex::kNone;
+    return slot != IdIndex::kNone && slots_[slot].record.queued ? slot : IdIndex::kNone;
   }
   void Park(LaneId lane, Seconds reopen);
   void Unpark(LaneId lane);
@@ -268,10 +271,10 @@ class ContactQueue {
   // IdIndex finds the slot by a subtraction instead of a hash probe, and a
   // record is one cache line read, not a control byte and a slot.
   struct Slot {
-    Record record;
+    Record record;  // record.queued: the contact is in the queue
     ContactId id = 0;
-    bool queued = false;
   };
+  static_assert(sizeof(Slot) == 24);
   IdIndex slot_of_;
   std::vector<Slot> slots_;
   size_t queued_ = 0;
