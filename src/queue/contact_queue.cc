@@ -80,9 +80,11 @@ uint32_t ContactQueue::NextSeq() {
 void ContactQueue::Renumber() {
   constexpr Order kSeqMask = (Order{1} << kSeqBits) - 1;
   std::vector<std::pair<uint32_t, ContactId>> order;
-  order.reserve(records_.size());
-  for (const auto& [id, record] : records_) {
-    order.emplace_back(static_cast<uint32_t>(record.order & kSeqMask), id);
+  order.reserve(queued_);
+  for (const Slot& slot : slots_) {
+    if (!slot.record.queued) continue;
+    order.emplace_back(static_cast<uint32_t>(slot.record.order & kSeqMask),
+                       slot.id);
   }
   std::sort(order.begin(), order.end());
   for (Lane& lane : lanes_) {
@@ -93,7 +95,7 @@ void ContactQueue::Renumber() {
   }
   uint32_t seq = 0;
   for (const auto& [old_seq, id] : order) {
-    Record& record = records_.find(id)->second;
+    Record& record = slots_[FindSlot(id)].record;
     record.order = MakeOrder(DueOf(record.order), seq++);
     lanes_[record.lane].by_class[record.priority].insert(Key{record.order, id});
   }
@@ -119,15 +121,23 @@ void ContactQueue::Insert(ContactId id, LaneId lane_id, int priority,
     heads.insert(Head{order, lane_id});
   }
   set.insert(Key{order, id});
-  records_.insert_or_assign(
-      id, Record{order, lane_id, static_cast<uint32_t>(priority)});
+  size_t slot = slot_of_.Find(id);
+  if (slot == IdIndex::kNone) {
+    slot = slots_.size();
+    slot_of_.Add(id);
+    slots_.emplace_back().id = id;
+  }
+  Slot& s = slots_[slot];
+  if (!s.record.queued) ++queued_;
+  s.record = Record{order, lane_id, static_cast<uint32_t>(priority), 1};
 }
 
-ContactQueue::Record ContactQueue::Erase(
-    absl::flat_hash_map<ContactId, Record>::iterator it) {
-  const ContactId id = it->first;
-  const Record record = it->second;
-  records_.erase(it);
+ContactQueue::Record ContactQueue::Erase(size_t slot) {
+  Slot& s = slots_[slot];
+  const ContactId id = s.id;
+  const Record record = s.record;
+  s.record.queued = 0;
+  --queued_;
   Lane& lane = lanes_[record.lane];
   auto& set = lane.by_class[record.priority];
   if (set.front().order != record.order) {
@@ -189,13 +199,13 @@ ContactQueue::UpsertResult ContactQueue::Upsert(ContactId id,
   assert(id != 0);
   assert(due != absl::InfiniteFuture() && due != absl::InfinitePast());
   UpsertResult result = UpsertResult::kInserted;
-  if (auto it = records_.find(id); it != records_.end()) {
-    if (it->second.priority ==
+  if (const size_t slot = FindSlot(id); slot != IdIndex::kNone) {
+    if (slots_[slot].record.priority ==
             static_cast<uint32_t>(Priority::kCallback) &&
         priority != Priority::kCallback) {
       return UpsertResult::kKeptCallback;
     }
-    Erase(it);
+    Erase(slot);
     result = UpsertResult::kMoved;
   }
   const OwnerId owner = agent.empty() ? 0 : InternOwner(agent);
@@ -206,20 +216,21 @@ ContactQueue::UpsertResult ContactQueue::Upsert(ContactId id,
 }
 
 bool ContactQueue::Remove(ContactId id) {
-  auto it = records_.find(id);
-  if (it == records_.end()) return false;
-  Erase(it);
+  const size_t slot = FindSlot(id);
+  if (slot == IdIndex::kNone) return false;
+  Erase(slot);
   return true;
 }
 
 bool ContactQueue::Contains(ContactId id) const {
-  return records_.contains(id);
+  return FindSlot(id) != IdIndex::kNone;
 }
 
 std::optional<Entry> ContactQueue::Find(ContactId id) const {
-  auto it = records_.find(id);
-  if (it == records_.end()) return std::nullopt;
-  return MakeEntry(id, it->second, it->second.lane);
+  const size_t slot = FindSlot(id);
+  if (slot == IdIndex::kNone) return std::nullopt;
+  const Record& record = slots_[slot].record;
+  return MakeEntry(id, record, record.lane);
 }
 
 std::optional<Entry> ContactQueue::PopDue(absl::Time now,
@@ -284,16 +295,20 @@ std::optional<Entry> ContactQueue::PopDue(absl::Time now,
     const ContactId id = lanes_[lane_id].by_class[best_class].front().contact;
     // The record is a likely cache miss on a large queue: load it while the
     // check (the gate, the number's history) runs.
-    records_.prefetch(id);
+    // (The index needs no look at the slot: no miss before the prefetch.)
+    const size_t slot = slot_of_.Find(id);
+    assert(slot != IdIndex::kNone && slots_[slot].record.queued);
+    __builtin_prefetch(&slots_[slot]);
     const Eligibility contact_ok = contact_check(id);
-    const Record record = Erase(records_.find(id));
+    const Record record = Erase(slot);
     if (contact_ok.eligible) {
       // The next pop most likely takes the new best entry of this class:
       // start loading its record, a cache miss on a large queue.
       const auto& heads = owners_[owner].heads[best_class];
       if (!heads.empty()) {
-        records_.prefetch(
+        const size_t next = slot_of_.Find(
             lanes_[heads.begin()->lane].by_class[best_class].front().contact);
+        if (next != IdIndex::kNone) __builtin_prefetch(&slots_[next]);
       }
       return MakeEntry(id, record, lane_id);
     }
@@ -346,7 +361,7 @@ size_t ContactQueue::Reassign(std::string_view from, std::string_view to) {
     }
   }
   for (const Moving& m : moving) {
-    Erase(records_.find(m.id));
+    Erase(FindSlot(m.id));
     Insert(m.id, InternLane(to_id, m.group), m.priority, m.order);
   }
   return moving.size();

@@ -530,5 +530,43 @@ TEST(ContactQueuePropertyTest, MatchesScanningModel) {
   }
 }
 
+// Records sit in slots found through IdIndex: dense ids (1, 2, 3, ... as a
+// store hands them out) by a subtraction, then, after the first id out of
+// sequence, by a hash map. Either way a contact popped, requeued, removed
+// or moved keeps one slot, and size() counts the queued ones.
+TEST(ContactQueueTest, SlotsSurviveDenseThenSparseIdsAndRequeues) {
+  ContactQueue q;
+  for (ContactId id = 1; id <= 100; ++id) {
+    q.Upsert(id, Priority::kFresh, kT0 - absl::Seconds(200 - id));
+  }
+  EXPECT_EQ(q.size(), 100u);
+  for (int i = 0; i < 10; ++i) {
+    auto e = q.PopDue(kT0, "", Always);
+    ASSERT_TRUE(e.has_value());
+    EXPECT_EQ(e->contact, i + 1);
+  }
+  EXPECT_EQ(q.size(), 90u);
+  EXPECT_FALSE(q.Contains(3));
+  q.Upsert(3, Priority::kRetry, kT0 + absl::Hours(1));  // back, same slot
+  EXPECT_TRUE(q.Contains(3));
+  EXPECT_TRUE(q.Remove(50));
+  EXPECT_FALSE(q.Remove(50));
+  q.Upsert(1'000'000, Priority::kHot, kT0);  // out of sequence
+  q.Upsert(101, Priority::kFresh, kT0);
+  EXPECT_EQ(q.size(), 92u);
+  ASSERT_TRUE(q.Find(3).has_value());
+  EXPECT_EQ(q.Find(3)->priority, Priority::kRetry);
+  auto first = q.PopDue(kT0, "", Always);
+  ASSERT_TRUE(first.has_value());
+  EXPECT_EQ(first->contact, 1'000'000);
+  std::vector<ContactId> rest = DrainAt(q, kT0);
+  EXPECT_EQ(rest.size(), 90u);  // 11..101 but 50; not 3, due in an hour
+  EXPECT_EQ(rest.front(), 11);
+  EXPECT_EQ(rest.back(), 101);
+  EXPECT_EQ(q.size(), 1u);
+  EXPECT_THAT(DrainAt(q, kT0 + absl::Hours(1)), ElementsAre(3));
+  EXPECT_TRUE(q.empty());
+}
+
 }  // namespace
 }  // namespace dialer::queue
