@@ -109,12 +109,26 @@ TEST(JsonCodecTest, CallbackOwnerGraceNullIsOwnerOnly) {
               HasSubstr(R"("agent_idle_alert_after_s":0)"));
 }
 
+// Each campaign JSON alone in an engine config is rejected with a message
+// holding `message` (the JSON path and what was expected).
+struct RejectedCampaign {
+  const char* json;
+  const char* message;
+};
+
+template <size_t N>
+void ExpectEachCampaignRejected(const RejectedCampaign (&cases)[N]) {
+  for (const RejectedCampaign& c : cases) {
+    auto config =
+        EngineConfigFromJson(absl::StrCat(R"({"campaigns": [)", c.json, "]}"));
+    EXPECT_EQ(config.status().code(), absl::StatusCode::kInvalidArgument)
+        << c.json;
+    EXPECT_THAT(config.status().message(), HasSubstr(c.message)) << c.json;
+  }
+}
+
 TEST(JsonCodecTest, NewCampaignFieldsRejectWrongTypesNamingThePath) {
-  struct Case {
-    const char* json;
-    const char* message;
-  };
-  const Case cases[] = {
+  const RejectedCampaign cases[] = {
       {R"({"id": "a", "pacer": 1})", "$.campaigns[0].pacer: expected a string"},
       {R"({"id": "a", "detector_false_positive_rate": "low"})",
        "$.campaigns[0].detector_false_positive_rate: expected a number"},
@@ -142,23 +156,13 @@ TEST(JsonCodecTest, NewCampaignFieldsRejectWrongTypesNamingThePath) {
       {R"({"id": "a", "general_cap": {"count": 7, "window": 604800}})",
        "$.campaigns[0].general_cap.window: unknown key"},
   };
-  for (const Case& c : cases) {
-    auto config =
-        EngineConfigFromJson(absl::StrCat(R"({"campaigns": [)", c.json, "]}"));
-    EXPECT_EQ(config.status().code(), absl::StatusCode::kInvalidArgument)
-        << c.json;
-    EXPECT_THAT(config.status().message(), HasSubstr(c.message)) << c.json;
-  }
+  ExpectEachCampaignRejected(cases);
 }
 
 // The retry lists read their seconds like every other duration: a value
 // past int64 microseconds would overflow the conversion, not be rejected.
 TEST(JsonCodecTest, RetryDurationListsRejectOutOfRangeSeconds) {
-  struct Case {
-    const char* json;
-    const char* message;
-  };
-  const Case cases[] = {
+  const RejectedCampaign cases[] = {
       {R"({"id": "a", "retry": {"by_disposition_s": {"busy": 1e300}}})",
        "$.campaigns[0].retry.by_disposition_s.busy: expected seconds >= 0"},
       {R"({"id": "a", "retry": {"by_disposition_s": {"busy": -1}}})",
@@ -170,13 +174,7 @@ TEST(JsonCodecTest, RetryDurationListsRejectOutOfRangeSeconds) {
       {R"({"id": "a", "retry": {"schedule_s": [60, null]}})",
        "$.campaigns[0].retry.schedule_s[1]: expected a number"},
   };
-  for (const Case& c : cases) {
-    auto config =
-        EngineConfigFromJson(absl::StrCat(R"({"campaigns": [)", c.json, "]}"));
-    EXPECT_EQ(config.status().code(), absl::StatusCode::kInvalidArgument)
-        << c.json;
-    EXPECT_THAT(config.status().message(), HasSubstr(c.message)) << c.json;
-  }
+  ExpectEachCampaignRejected(cases);
 }
 
 TEST(JsonCodecTest, ContactRoundTrips) {
