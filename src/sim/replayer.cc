@@ -135,6 +135,7 @@ absl::Status Replayer::Deliver(const ReplayStep& step) {
                                        TimeText(clock_.Now())));
   }
   clock_.AdvanceTo(step.at);
+  ++inputs_;
   if (step.kind == ReplayStep::Kind::kFacadeCall) {
     return Call(rec_.calls[step.index]);
   }

@@ -67,6 +67,8 @@ class Replayer {
   // The engine's timers run so far (the rest of events() is the
   // simulator's).
   int64_t engine_timers() const { return clock_.executed(); }
+  // Inputs delivered so far (provider events and facade calls).
+  int64_t inputs() const { return inputs_; }
 
  private:
   class LogSink;
@@ -85,6 +87,7 @@ class Replayer {
   std::unique_ptr<Engine> engine_;
   size_t next_step_ = 0;
   int64_t events_ = 0;
+  int64_t inputs_ = 0;
 };
 
 // Replays `recording` to its end (Start, RunToEnd).
