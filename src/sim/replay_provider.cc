@@ -67,28 +67,25 @@ absl::Status ReplayProvider::PlaceCall(const DialRequest& request) {
   return Diverged(actual);
 }
 
-absl::Status ReplayProvider::CancelCall(CallId call) {
-  if (const ProviderCommand* e = Next(ProviderCommand::Kind::kCancelCall, call)) {
+absl::Status ReplayProvider::CallOnly(ProviderCommand::Kind kind,
+                                      CallId call) {
+  if (const ProviderCommand* e = Next(kind, call)) {
     ++next_;
     return e->status;
   }
   ProviderCommand actual;
-  actual.kind = ProviderCommand::Kind::kCancelCall;
+  actual.kind = kind;
   actual.call = call;
   actual.at = clock_->Now();
   return Diverged(actual);
 }
 
+absl::Status ReplayProvider::CancelCall(CallId call) {
+  return CallOnly(ProviderCommand::Kind::kCancelCall, call);
+}
+
 absl::Status ReplayProvider::Hangup(CallId call) {
-  if (const ProviderCommand* e = Next(ProviderCommand::Kind::kHangup, call)) {
-    ++next_;
-    return e->status;
-  }
-  ProviderCommand actual;
-  actual.kind = ProviderCommand::Kind::kHangup;
-  actual.call = call;
-  actual.at = clock_->Now();
-  return Diverged(actual);
+  return CallOnly(ProviderCommand::Kind::kHangup, call);
 }
 
 absl::Status ReplayProvider::Bridge(CallId call, std::string_view conference) {

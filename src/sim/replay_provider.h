@@ -56,6 +56,8 @@ class ReplayProvider final : public TelephonyProvider {
   // first), else null.
   const ProviderCommand* Next(ProviderCommand::Kind kind, CallId call) const;
   absl::Status Diverged(const ProviderCommand& actual);
+  // A command that names only a call (cancel, hang up).
+  absl::Status CallOnly(ProviderCommand::Kind kind, CallId call);
 
   const std::vector<ProviderCommand>& expected_;
   Clock* const clock_;
