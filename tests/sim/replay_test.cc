@@ -215,7 +215,7 @@ TEST_F(AlteredReplayTest, AnAgentActionDropped) {
 
 TEST_F(AlteredReplayTest, ARecordedAnswerChanged) {
   Recording rec = day_->recording;
-  // The provider refused the first bridge-less placement in the day.
+  // The provider refused the day's first command.
   rec.commands[0].status = absl::UnavailableError("no capacity");
   absl::Status s = Replay(rec);
   EXPECT_EQ(s.code(), absl::StatusCode::kFailedPrecondition);
