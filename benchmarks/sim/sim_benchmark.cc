@@ -12,49 +12,24 @@
 // loop_events_per_cpu_s (the same per CPU second of this thread: on a busy
 // shared machine the wall figure measures the other processes too),
 // peak_rss_mb (getrusage ru_maxrss of the whole process so far).
-#include <sys/resource.h>
-#include <time.h>
-
 #include <chrono>
 #include <cstdint>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "absl/time/time.h"
 #include "benchmark/benchmark.h"
+#include "benchmarks/sim/day_workload.h"
 #include "dialer/simulated_clock.h"
 #include "dialer/simulator.h"
 
 namespace dialer {
 namespace {
 
+using sim_bench::DayOf;
+using sim_bench::PeakRssMb;
+using sim_bench::ThreadCpuSeconds;
+
 int64_t g_day_events = 0;
-
-Scenario DayOf(int agents) {
-  std::ifstream in(std::string(DIALER_SOURCE_DIR) + "/examples/power-team.json");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  absl::StatusOr<Scenario> s = ParseScenario(ss.str());
-  if (!s.ok()) return Scenario();
-  s->agents.count = agents;
-  s->contacts.count = 100000;
-  s->campaign.mode = "power";
-  return *s;
-}
-
-// CPU time of the calling thread, in seconds.
-double ThreadCpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + ts.tv_nsec * 1e-9;
-}
-
-double PeakRssMb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024.0;  // Linux reports KiB
-}
 
 void BM_SimulatedDayPower(benchmark::State& state) {
   const Scenario scenario = DayOf(static_cast<int>(state.range(0)));

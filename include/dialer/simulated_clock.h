@@ -37,6 +37,14 @@ class DIALER_EXPORT SimulatedClock : public Clock {
   // (unless Now() is already later). Returns how many ran.
   int64_t RunUntil(absl::Time end);
 
+  // Moves Now() forward to `t` without running anything (no-op when Now()
+  // is already at or past `t`). A callback due before `t` stays pending and
+  // runs, late, at the next RunNext()/RunUntil(). For a driver that
+  // interleaves its own inputs with the clock's callbacks in an order it
+  // already knows (the simulator's replay: an input due at the same instant
+  // as a pending callback but ordered before it).
+  void AdvanceTo(absl::Time t);
+
   absl::Time NextDeadline() const;
   int64_t pending() const;
   // Callbacks run since construction.

@@ -61,6 +61,10 @@ int64_t SimulatedClock::RunUntil(absl::Time end) {
   return ran;
 }
 
+void SimulatedClock::AdvanceTo(absl::Time t) {
+  impl_->now = std::max(impl_->now, t);
+}
+
 absl::Time SimulatedClock::NextDeadline() const {
   return impl_->queue.NextDeadline();
 }

@@ -16,6 +16,7 @@
 #include "dialer/simulator.h"
 #include "dialer/store.h"
 #include "sim/contact_book.h"
+#include "sim/engine_tap.h"
 #include "sim/event_log.h"
 #include "sim/report_builder.h"
 #include "sim/scenario_validation.h"
@@ -115,6 +116,17 @@ SimProgress ProgressOf(Engine& engine, absl::Time now, absl::Time start,
 
 absl::StatusOr<SimReport> RunSimulation(const Scenario& scenario,
                                         const SimOptions& options) {
+  return sim::RunTappedSimulation(scenario, options, nullptr);
+}
+
+}  // namespace v1
+}  // namespace dialer
+
+namespace dialer::sim {
+
+absl::StatusOr<SimReport> RunTappedSimulation(const Scenario& scenario,
+                                              const SimOptions& options,
+                                              EngineTap* tap) {
   const auto wall_start = std::chrono::steady_clock::now();
   if (auto st = sim::ValidateScenario(scenario); !st.ok()) return st;
   const std::string pacer =
@@ -165,10 +177,16 @@ absl::StatusOr<SimReport> RunSimulation(const Scenario& scenario,
   sim::SimAgents agents(scenario, seed, kCampaignId, &clock, &provider, &log);
   SimSink sink(&log, &agents);
   MemoryStore store;
-  absl::StatusOr<std::unique_ptr<Engine>> engine =
-      Engine::Create(EngineOptions{}, EngineEnv{&clock, &provider, &store, &sink});
+  absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Create(
+      EngineOptions{},
+      EngineEnv{tap != nullptr ? tap->WrapClock(&clock) : &clock,
+                tap != nullptr ? tap->WrapProvider(&provider) : &provider,
+                &store, &sink});
   if (!engine.ok()) return engine.status();
-  agents.set_engine(engine->get());
+  // Everything the world asks of the engine goes through the tap, if any.
+  Engine* const facade =
+      tap != nullptr ? tap->WrapEngine(engine->get()) : engine->get();
+  agents.set_engine(facade);
 
   CampaignConfig campaign;
   campaign.id = kCampaignId;
@@ -190,10 +208,10 @@ absl::StatusOr<SimReport> RunSimulation(const Scenario& scenario,
   if (scenario.campaign.voicemail_drop) campaign.voicemail_audio = "sim:voicemail";
   campaign.wrap_up.mode = WrapUpConfig::Mode::kAuto;
   campaign.wrap_up.auto_ready_after = absl::ZeroDuration();
-  if (auto st = (*engine)->AddCampaign(campaign); !st.ok()) return st;
+  if (auto st = facade->AddCampaign(campaign); !st.ok()) return st;
   if (imported) {
     absl::StatusOr<ImportReport> import =
-        (*engine)->ImportContacts(kCampaignId, csv, ImportOptions{});
+        facade->ImportContacts(kCampaignId, csv, ImportOptions{});
     if (!import.ok()) {
       return absl::Status(import.status().code(),
                           absl::StrCat("$.contacts.csv (", csv_path, "): ",
@@ -201,13 +219,13 @@ absl::StatusOr<SimReport> RunSimulation(const Scenario& scenario,
     }
     *book = sim::ContactBook::FromContacts(store.Snapshot().contacts, resolver);
   } else if (auto ids =
-                 (*engine)->AddContacts(kCampaignId, book->EngineContacts());
+                 facade->AddContacts(kCampaignId, book->EngineContacts());
              !ids.ok()) {
     return ids.status();
   }
   for (const sim::SimContact& c : book->contacts()) {
     if (!c.dnc) continue;
-    if (auto st = (*engine)->AddToDoNotCall(c.phone, "simulator"); !st.ok()) {
+    if (auto st = facade->AddToDoNotCall(c.phone, "simulator"); !st.ok()) {
       return st;
     }
   }
@@ -216,7 +234,7 @@ absl::StatusOr<SimReport> RunSimulation(const Scenario& scenario,
   for (absl::Time t = start; t < end;) {
     t = std::min(t + kProgressEvery, end);
     clock.RunUntil(t);
-    if (options.progress) options.progress(ProgressOf(**engine, t, start, clock.executed()));
+    if (options.progress) options.progress(ProgressOf(*facade, t, start, clock.executed()));
   }
   agents.EndOfDay();
   while ((provider.in_flight() > 0 || !agents.AllIdle()) &&
@@ -226,7 +244,7 @@ absl::StatusOr<SimReport> RunSimulation(const Scenario& scenario,
   agents.LogoutAll();
   if (options.progress) {
     options.progress(
-        ProgressOf(**engine, clock.Now(), start, clock.executed()));
+        ProgressOf(*facade, clock.Now(), start, clock.executed()));
   }
 
   sim::RunFacts facts;
@@ -241,11 +259,12 @@ absl::StatusOr<SimReport> RunSimulation(const Scenario& scenario,
   }
   facts.wrap = agents.TimeIn(AgentState::kWrapUp);
   absl::StatusOr<CampaignStats> stats =
-      (*engine)->GetCampaignStats(kCampaignId);
+      facade->GetCampaignStats(kCampaignId);
   if (!stats.ok()) return stats.status();
   facts.engine = *stats;
   facts.agent_command_errors = agents.command_errors();
   facts.events = clock.executed();
+  if (tap != nullptr) tap->DayOver(facts.events);
   facts.simulated = clock.Now() - start;
   facts.wall_s = std::chrono::duration<double>(
                      std::chrono::steady_clock::now() - wall_start)
@@ -253,5 +272,4 @@ absl::StatusOr<SimReport> RunSimulation(const Scenario& scenario,
   return sim::BuildReport(facts, provider, *book);
 }
 
-}  // namespace v1
-}  // namespace dialer
+}  // namespace dialer::sim

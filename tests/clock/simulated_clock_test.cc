@@ -119,5 +119,30 @@ TEST(SimulatedClockTest, ACallbackMayRunTheNextOne) {
   EXPECT_EQ(clock.executed(), 2);
 }
 
+TEST(SimulatedClockTest, AdvanceToMovesTheTimeWithoutRunningAnything) {
+  SimulatedClock clock(kStart);
+  std::vector<int> ran;
+  clock.ScheduleAt(kStart + absl::Seconds(10), [&] { ran.push_back(1); });
+  clock.ScheduleAt(kStart + absl::Seconds(5), [&] { ran.push_back(2); });
+  // To the deadline of a pending callback: it stays pending.
+  clock.AdvanceTo(kStart + absl::Seconds(5));
+  EXPECT_EQ(clock.Now(), kStart + absl::Seconds(5));
+  EXPECT_TRUE(ran.empty());
+  EXPECT_EQ(clock.pending(), 2);
+  EXPECT_EQ(clock.executed(), 0);
+  // Never backwards.
+  clock.AdvanceTo(kStart);
+  EXPECT_EQ(clock.Now(), kStart + absl::Seconds(5));
+  // Past a deadline: the late callback runs at the next RunNext, and the
+  // time stays where it was moved.
+  clock.AdvanceTo(kStart + absl::Seconds(7));
+  EXPECT_TRUE(clock.RunNext());
+  EXPECT_EQ(clock.Now(), kStart + absl::Seconds(7));
+  EXPECT_TRUE(clock.RunNext());
+  EXPECT_EQ(clock.Now(), kStart + absl::Seconds(10));
+  EXPECT_THAT(ran, ElementsAre(2, 1));
+  EXPECT_EQ(clock.executed(), 2);
+}
+
 }  // namespace
 }  // namespace dialer
