@@ -41,19 +41,39 @@ AbandonForecast::AbandonForecast(ForecastInput input) : in_(std::move(input)) {
 }
 
 double AbandonForecast::ExpectedAbandons(int new_calls) const {
+  // State z in [-max_waiting, cap]: z >= 0 agents free, z < 0 means -z people
+  // waiting from the previous bucket (only with answers_wait_a_bucket; more
+  // than max_waiting are abandoned at once, the pessimistic side).
   const int cap = std::max(in_.max_agents, in_.idle_agents);
-  std::vector<double> dist(cap + 1, 0.0), next(cap + 1);
-  dist[std::clamp(in_.idle_agents, 0, cap)] = 1;
+  const int max_waiting = in_.answers_wait_a_bucket ? kMaxWaiting : 0;
+  const int size = cap + max_waiting + 1;
+  std::vector<double> dist(size, 0.0), next(size);
+  auto at = [&](std::vector<double>& v, int z) -> double& {
+    return v[z + max_waiting];
+  };
+  at(dist, std::clamp(in_.idle_agents, 0, cap)) = 1;
   std::vector<double> pmf;
   double abandons = 0;
   for (int k = 0; k < buckets_; ++k) {
     const std::vector<double>& frees = free_pmfs_[k];
-    if (!frees.empty()) {
+    if (!frees.empty() || max_waiting > 0) {
+      // Frees serve the people waiting first; those they cannot serve have
+      // waited their bucket and are abandons.
       std::fill(next.begin(), next.end(), 0.0);
-      for (int y = 0; y <= cap; ++y) {
-        if (dist[y] < kNegligible) continue;
+      for (int z = -max_waiting; z <= cap; ++z) {
+        const double pz = at(dist, z);
+        if (pz < kNegligible) continue;
+        if (frees.empty()) {
+          if (z < 0) abandons += pz * -z;
+          at(next, std::max(z, 0)) += pz;
+          continue;
+        }
         for (int f = 0; f < static_cast<int>(frees.size()); ++f) {
-          next[std::min(cap, y + f)] += dist[y] * frees[f];
+          const double p = pz * frees[f];
+          // With people waiting every agent is busy: at most cap can free.
+          const int after = z < 0 ? z + std::min(f, cap) : z + f;
+          if (after < 0) abandons += p * -after;
+          at(next, std::clamp(after, 0, cap)) += p;
         }
       }
       dist.swap(next);
@@ -63,21 +83,20 @@ double AbandonForecast::ExpectedAbandons(int new_calls) const {
     if (arrival_mean > 0) {
       PoissonPmf(arrival_mean, pmf);
       std::fill(next.begin(), next.end(), 0.0);
-      for (int y = 0; y <= cap; ++y) {
-        if (dist[y] < kNegligible) continue;
+      for (int y = 0; y <= cap; ++y) {  // nobody waits after the frees
+        const double py = at(dist, y);
+        if (py < kNegligible) continue;
         for (int d = 0; d < static_cast<int>(pmf.size()); ++d) {
-          const double p = dist[y] * pmf[d];
-          if (d <= y) {
-            next[y - d] += p;
-          } else {
-            next[0] += p;
-            abandons += p * (d - y);
-          }
+          const double p = py * pmf[d];
+          const int after = y - d;
+          if (after < -max_waiting) abandons += p * (-max_waiting - after);
+          at(next, std::max(after, -max_waiting)) += p;
         }
       }
       dist.swap(next);
     }
   }
+  for (int z = -max_waiting; z < 0; ++z) abandons += at(dist, z) * -z;
   return abandons;
 }
 

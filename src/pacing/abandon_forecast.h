@@ -10,7 +10,11 @@
 // within a bucket frees come first (a live answer may wait for an agent
 // freeing within the same bucket, which is the grace the 2-second rule
 // leaves), then arrivals take free agents; an arrival that finds none is an
-// abandon. Agents who take a call stay busy to the end of the horizon.
+// abandon (or, with answers_wait_a_bucket, waits for the frees of the next
+// bucket, first served, and is an abandon only if none frees; the state is
+// then "y agents free or w people waiting", one signed integer). Agents who
+// take a call stay busy to the end of the horizon; people still waiting at
+// its end count as abandons.
 //
 // ExpectedAbandons(n) is the expected number of abandons over the horizon
 // with n more calls placed now; n -> ExpectedAbandons(n) is increasing and
@@ -33,6 +37,12 @@ struct ForecastInput {
   std::vector<double> frees;
   std::vector<double> demand;
   std::vector<double> new_call_demand;  // per additional call
+  // When true, a live answer that finds no agent free waits one more bucket
+  // and takes an agent freeing in it (before that bucket's own answers); it
+  // is an abandon only if none frees. With 1-s buckets this is about the
+  // grace the 2-second rule leaves after the bridge. False: abandoned at
+  // the end of its own bucket (the original, more pessimistic model).
+  bool answers_wait_a_bucket = false;
 };
 
 class AbandonForecast {
@@ -46,6 +56,8 @@ class AbandonForecast {
   int buckets() const { return buckets_; }
 
  private:
+  static constexpr int kMaxWaiting = 40;
+
   ForecastInput in_;
   int buckets_;
   double new_call_live_ = 0;

@@ -91,6 +91,10 @@ ForecastInput PredictivePacer::BuildForecast(const Snapshot& s) const {
           (ring_timeout_.Mean() + 1.5 * latency + 1) / dt)),
       5, 90);
   ForecastInput in;
+  // The engine bridges a waiting person to the next agent freed within the
+  // 2-second rule; a 1-s bucket's wait is about the grace left after the
+  // bridge.
+  in.answers_wait_a_bucket = true;
   in.frees.assign(buckets, 0.0);
   in.demand.assign(buckets, 0.0);
   in.new_call_demand.assign(buckets, 0.0);
