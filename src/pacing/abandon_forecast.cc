@@ -28,6 +28,29 @@ void PoissonPmf(double mean, std::vector<double>& pmf) {
   }
 }
 
+// Binomial(n, mean / n) probabilities with the least n whose variance,
+// mean (1 - mean / n), is at least `variance`; Poisson(mean) when that
+// would take more than 300 trials (its variance, mean, is larger still).
+void FreePmf(double mean, double variance, std::vector<double>& pmf) {
+  if (!(variance < mean)) return PoissonPmf(mean, pmf);
+  const double trials = mean * mean / std::max(1e-12, mean - variance);
+  if (trials > 300) return PoissonPmf(mean, pmf);
+  const int n = std::max(static_cast<int>(std::ceil(mean - 1e-9)),
+                         static_cast<int>(std::ceil(trials - 1e-9)));
+  const double q = std::min(1.0, mean / n);
+  pmf.assign(n + 1, 0.0);
+  if (q >= 1) {
+    pmf[n] = 1;
+    return;
+  }
+  double p = std::pow(1 - q, n);
+  const double odds = q / (1 - q);
+  for (int d = 0; d <= n; ++d) {
+    pmf[d] = p;
+    p *= odds * (n - d) / (d + 1);
+  }
+}
+
 }  // namespace
 
 AbandonForecast::AbandonForecast(ForecastInput input) : in_(std::move(input)) {
@@ -35,8 +58,25 @@ AbandonForecast::AbandonForecast(ForecastInput input) : in_(std::move(input)) {
       {in_.frees.size(), in_.demand.size(), in_.new_call_demand.size()}));
   for (double x : in_.new_call_demand) new_call_live_ += x;
   free_pmfs_.resize(buckets_);
+  double previous_variance = 0;
   for (int k = 0; k < buckets_; ++k) {
-    if (At(in_.frees, k) > 0) PoissonPmf(At(in_.frees, k), free_pmfs_[k]);
+    const double f = At(in_.frees, k);
+    if (f <= 0) continue;
+    if (k < static_cast<int>(in_.cumulative_free_variance.size())) {
+      // Independent counts per bucket cannot make the cumulative variance
+      // shrink, as it does once agents are likelier than not to have freed:
+      // each bucket gets what the exact cumulative variance adds, or the
+      // least an integer count of mean f can have, so the forecast's
+      // cumulative variance is never below the exact one.
+      const double cumulative = in_.cumulative_free_variance[k];
+      const double fraction = f - std::floor(f);
+      const double floor = fraction * (1 - fraction);
+      const double v = std::max(cumulative - previous_variance, floor);
+      previous_variance += v;
+      FreePmf(f, v, free_pmfs_[k]);
+    } else {
+      PoissonPmf(f, free_pmfs_[k]);
+    }
   }
 }
 

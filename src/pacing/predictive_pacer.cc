@@ -98,6 +98,7 @@ ForecastInput PredictivePacer::BuildForecast(const Snapshot& s) const {
   in.frees.assign(buckets, 0.0);
   in.demand.assign(buckets, 0.0);
   in.new_call_demand.assign(buckets, 0.0);
+  in.cumulative_free_variance.assign(buckets, 0.0);
 
   const double wrap_mean = wrap_.Mean();
   for (const AgentView& a : s.agents) {
@@ -118,6 +119,7 @@ ForecastInput PredictivePacer::BuildForecast(const Snapshot& s) const {
         break;
       }
       in.frees[k] += cdf - previous;
+      in.cumulative_free_variance[k] += cdf * (1 - cdf);
       previous = cdf;
     }
     if (a.activity == AgentActivity::kReady) ++in.idle_agents;
