@@ -325,6 +325,19 @@ absl::Status EngineImpl::AddCampaign(const CampaignConfig& config) {
   });
 }
 
+absl::Status EngineImpl::ReplacePacerForTesting(
+    std::string_view campaign_id, std::unique_ptr<pacing::Pacer> pacer) {
+  return OnStrand([&]() -> absl::Status {
+    auto it = campaigns_.find(AbslView(campaign_id));
+    if (it == campaigns_.end() || it->second->pacer == nullptr) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "no predictive-mode campaign '", AbslView(campaign_id), "'"));
+    }
+    it->second->pacer = std::move(pacer);
+    return absl::OkStatus();
+  });
+}
+
 absl::StatusOr<std::vector<ContactId>> EngineImpl::AddContacts(
     std::string_view campaign_id, std::vector<Contact> contacts) {
   for (size_t i = 0; i < contacts.size(); ++i) {
@@ -1571,6 +1584,9 @@ void EngineImpl::OnCallEnded(Call& call, CallEndStatus status,
     call.auto_disposition = "abandoned";
     campaign.stats.abandoned++;
     campaign.abandon.RecordAbandon(at);
+    if (campaign.pacer != nullptr) {
+      campaign.pacer->OnLiveAnswerAbandoned(at, at - call.greeting_end_at);
+    }
   }
   if (campaign.pacer != nullptr) {
     if (!call.facts.answered && status != CallEndStatus::kCanceled) {

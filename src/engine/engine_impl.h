@@ -178,6 +178,10 @@ class EngineImpl final : public Engine, private ProviderEventListener {
   ~EngineImpl() override;
 
   absl::Status AddCampaign(const CampaignConfig& config) override;
+  // Tests only: replaces the pacer of a predictive-mode campaign, so a test
+  // can watch what the engine tells it.
+  absl::Status ReplacePacerForTesting(std::string_view campaign_id,
+                                      std::unique_ptr<pacing::Pacer> pacer);
   absl::StatusOr<std::vector<ContactId>> AddContacts(
       std::string_view campaign_id, std::vector<Contact> contacts) override;
   absl::StatusOr<ImportReport> ImportContacts(

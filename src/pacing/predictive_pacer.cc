@@ -91,9 +91,14 @@ ForecastInput PredictivePacer::BuildForecast(const Snapshot& s) const {
           (ring_timeout_.Mean() + 1.5 * latency + 1) / dt)),
       5, 90);
   ForecastInput in;
+  // The engine bridges a waiting person to the next agent freed within the
+  // 2-second rule; a 1-s bucket's wait is about the grace left after the
+  // bridge.
+  in.answers_wait_a_bucket = true;
   in.frees.assign(buckets, 0.0);
   in.demand.assign(buckets, 0.0);
   in.new_call_demand.assign(buckets, 0.0);
+  in.cumulative_free_variance.assign(buckets, 0.0);
 
   const double wrap_mean = wrap_.Mean();
   for (const AgentView& a : s.agents) {
@@ -114,6 +119,7 @@ ForecastInput PredictivePacer::BuildForecast(const Snapshot& s) const {
         break;
       }
       in.frees[k] += cdf - previous;
+      in.cumulative_free_variance[k] += cdf * (1 - cdf);
       previous = cdf;
     }
     if (a.activity == AgentActivity::kReady) ++in.idle_agents;

@@ -8,8 +8,10 @@
 #include "dialer/engine.h"
 #include "dialer/manual_clock.h"
 #include "dialer/store.h"
+#include "engine/engine_impl.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "pacing/pacer.h"
 #include "tests/engine/fakes.h"
 
 namespace dialer {
@@ -238,6 +240,59 @@ TEST_F(PooledDialingTest, PersonWhoHangsUpWhileWaitingIsAnAbandon) {
   provider_.Send(E::kCompleted, calls[1]);  // gave up
   EXPECT_EQ(Stats().abandoned, 1);
   EXPECT_EQ(provider_.Count("play"), 0);
+}
+
+// Paces like `parallel` with one line per agent and counts what the engine
+// reports about live answers.
+class CountingPacer final : public pacing::Pacer {
+ public:
+  CountingPacer() : inner_(*pacing::MakePacer("parallel", Options())) {}
+  std::string_view name() const override { return "counting"; }
+  pacing::Plan Decide(const pacing::Snapshot& s) override {
+    return inner_->Decide(s);
+  }
+  void OnLiveAnswerConnected(absl::Time, absl::Duration wait) override {
+    wait > absl::Seconds(2) ? ++late_connects : ++connects;
+  }
+  void OnLiveAnswerAbandoned(absl::Time, absl::Duration) override {
+    ++abandons;
+  }
+  int connects = 0, late_connects = 0, abandons = 0;
+
+ private:
+  static pacing::PacerOptions Options() {
+    pacing::PacerOptions o;
+    o.lines_per_agent = 1;
+    return o;
+  }
+  std::unique_ptr<pacing::Pacer> inner_;
+};
+
+// Every abandon the engine counts is one the pacer hears about: pacers
+// steer by them (the predictive pacer's calibration, the adaptive
+// baseline's drop rate).
+TEST_F(PooledDialingTest, PacerHearsOfEveryAbandon) {
+  Start(DialMode::kPredictive, 1);
+  auto owned = std::make_unique<CountingPacer>();
+  CountingPacer* pacer = owned.get();
+  ASSERT_TRUE(static_cast<engine::EngineImpl*>(engine_.get())
+                  ->ReplacePacerForTesting("c1", std::move(owned))
+                  .ok());
+  LoginReady("alice");
+  LoginReady("bob");
+  std::vector<CallId> calls = provider_.Placed();
+  ASSERT_GE(calls.size(), 2u);
+  // Alice takes the first person; the engine starts bridging the second to
+  // Bob, who hangs up before the bridge completes.
+  Answer(calls[0], AmdResult::kHuman);
+  provider_.Send(E::kBridged, calls[0]);
+  provider_.Send(E::kAnswered, calls[1]);
+  provider_.Send(E::kAmd, calls[1], CallEndStatus::kCompleted,
+                 AmdResult::kHuman);
+  clock_.Advance(absl::Milliseconds(300));
+  provider_.Send(E::kCompleted, calls[1]);  // gone during the bridge
+  EXPECT_EQ(Stats().abandoned, 1);
+  EXPECT_EQ(pacer->abandons + pacer->late_connects, Stats().abandoned);
 }
 
 TEST_F(PooledDialingTest, BridgeCompletedAfterTwoSecondsCountsAsAbandoned) {
