@@ -140,8 +140,16 @@ EngineImpl::EngineImpl(const EngineOptions& options, const EngineEnv& env,
 }
 
 EngineImpl::~EngineImpl() {
-  OnStrand([this] {
+  // Before taking the strand: a clock thread already inside a timer waits
+  // for the strand, sees the engine gone and leaves; after this no timer
+  // enters. (From a thread holding the strand - the engine destroyed from
+  // its own callback - waiting could be for ourselves: only mark it.)
+  if (strand_.HeldByThisThread()) {
     timer_token_->Kill();
+  } else {
+    timer_token_->KillAndWait();
+  }
+  OnStrand([this] {
     env_.provider->SetListener(nullptr);
     for (auto& [id, agent] : agents_) {
       CancelTimer(agent->timer);
@@ -236,7 +244,9 @@ struct EngineImpl::TimerFire {
   TimerSlab::Handle handle;
 
   void operator()() {
-    if (token->alive()) token->owner()->FireTimer(handle);
+    if (!token->Enter()) return;
+    token->owner()->FireTimer(handle);
+    token->Leave();
   }
 };
 static_assert(sizeof(TimerToken::Ref) + sizeof(TimerSlab::Handle) <= 16);

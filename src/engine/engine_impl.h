@@ -178,6 +178,10 @@ class EngineImpl final : public Engine, private ProviderEventListener {
   ~EngineImpl() override;
 
   absl::Status AddCampaign(const CampaignConfig& config) override;
+  // Tests only: clock threads inside the engine's timers now, and whether
+  // the engine still takes timers.
+  uint32_t TimersFiringForTesting() const { return timer_token_->firing(); }
+  bool TimersAliveForTesting() const { return timer_token_->alive(); }
   // Tests only: replaces the pacer of a predictive-mode campaign, so a test
   // can watch what the engine tells it.
   absl::Status ReplacePacerForTesting(std::string_view campaign_id,

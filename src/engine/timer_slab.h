@@ -153,16 +153,51 @@ class TimerToken {
     return ref;
   }
 
-  bool alive() const { return alive_.load(std::memory_order_acquire); }
-  void Kill() { alive_.store(false, std::memory_order_release); }
-  // The engine; only to be used while alive().
+  bool alive() const {
+    return (state_.load(std::memory_order_acquire) & kDead) == 0;
+  }
+  // A clock thread about to call into the engine: false once the engine is
+  // being destroyed. On true, call Leave() when the call has returned.
+  bool Enter() {
+    uint32_t s = state_.load(std::memory_order_acquire);
+    while ((s & kDead) == 0) {
+      if (state_.compare_exchange_weak(s, s + kOneFiring,
+                                       std::memory_order_acq_rel)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  void Leave() {
+    const uint32_t s =
+        state_.fetch_sub(kOneFiring, std::memory_order_acq_rel) - kOneFiring;
+    if ((s & kDead) != 0 && s / kOneFiring == 0) state_.notify_all();
+  }
+  // Marks the engine gone for timers not yet entered.
+  void Kill() { state_.fetch_or(kDead, std::memory_order_acq_rel); }
+  // Kill(), then waits until no clock thread is inside the engine. Never
+  // from a thread inside a timer (it would wait for itself).
+  void KillAndWait() {
+    uint32_t s = state_.fetch_or(kDead, std::memory_order_acq_rel) | kDead;
+    while (s / kOneFiring != 0) {
+      state_.wait(s, std::memory_order_acquire);
+      s = state_.load(std::memory_order_acquire);
+    }
+  }
+  // Clock threads inside the engine now (tests).
+  uint32_t firing() const {
+    return state_.load(std::memory_order_acquire) / kOneFiring;
+  }
+  // The engine; only to be used between a successful Enter() and Leave().
   EngineImpl* owner() const { return owner_; }
 
  private:
+  static constexpr uint32_t kDead = 1;
+  static constexpr uint32_t kOneFiring = 2;
   explicit TimerToken(EngineImpl* owner) : owner_(owner) {}
   EngineImpl* const owner_;
   std::atomic<int32_t> refs_{1};
-  std::atomic<bool> alive_{true};
+  std::atomic<uint32_t> state_{0};  // kDead | firing * kOneFiring
 };
 
 }  // namespace dialer::engine
