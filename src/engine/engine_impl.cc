@@ -1774,7 +1774,7 @@ void EngineImpl::ApplyDisposition(Campaign& campaign, ContactRuntime& contact,
   outcome.hot = contact.hot;
   auto next = queue::NextAttempt(campaign.config.retry,
                                  campaign.config.custom_dispositions,
-                                 day_zone, outcome);
+                                 day_zone, outcome, queue::Reason::kSkip);
   if (!next.ok() || !next->retry) {
     if (!next.ok()) {
       Log(LogLevel::kError, absl::StrCat("retry decision for contact ",
