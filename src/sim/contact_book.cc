@@ -1,7 +1,6 @@
 #include "sim/contact_book.h"
 
 #include <algorithm>
-
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -101,7 +100,7 @@ absl::StatusOr<ContactBook> ContactBook::Generate(
     book.by_phone_.emplace(c.phone, i);
     book.contacts_.push_back(std::move(c));
   }
-  book.LinkZones();
+  book.FillKeys();
   return book;
 }
 
@@ -145,31 +144,15 @@ ContactBook ContactBook::FromContacts(
     add_number(contact.phone, contact);
     for (const std::string& p : contact.alternate_phones) add_number(p, contact);
   }
-  book.LinkZones();
+  book.FillKeys();
   return book;
 }
 
-void ContactBook::LinkZones() {
+void ContactBook::FillKeys() {
   keys_.resize(contacts_.size());
   for (size_t i = 0; i < contacts_.size(); ++i) {
     keys_[i] = NumberKey(contacts_[i].phone);
   }
-  next_in_zone_.assign(contacts_.size(), -1);
-  // Last index seen of each first zone, walking backwards; slot 0 is "no
-  // zone".
-  std::vector<int64_t> later(zones_.size() + 1, -1);
-  for (size_t i = contacts_.size(); i-- > 0;) {
-    const size_t slot = contacts_[i].zones.empty()
-                            ? 0
-                            : static_cast<size_t>(contacts_[i].zones[0]) + 1;
-    next_in_zone_[i] = later[slot];
-    later[slot] = static_cast<int64_t>(i);
-  }
-}
-
-int64_t ContactBook::NextInZone(int64_t i) const {
-  if (i < 0 || static_cast<size_t>(i) >= next_in_zone_.size()) return -1;
-  return next_in_zone_[static_cast<size_t>(i)];
 }
 
 int64_t NumberCursor::Find(std::string_view phone) {

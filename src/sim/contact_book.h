@@ -67,10 +67,6 @@ class ContactBook {
   const std::vector<Zone>& zones() const { return zones_; }
   // Index of the contact with this number, or -1.
   int64_t Find(std::string_view phone) const;
-  // The next index after `i` whose contact has the same first zone (or
-  // none, like `i`'s), or -1: an engine dials each zone's contacts in
-  // order, the zones interleaved as their calling windows open and close.
-  int64_t NextInZone(int64_t i) const;
   // The records the engine is given.
   std::vector<Contact> EngineContacts() const;
 
@@ -85,12 +81,11 @@ class ContactBook {
 
  private:
   std::vector<Zone> zones_;
-  // Fills next_in_zone_ and keys_ once contacts_ is complete.
-  void LinkZones();
+  // Fills keys_ once contacts_ is complete.
+  void FillKeys();
 
   std::vector<SimContact> contacts_;
   absl::flat_hash_map<std::string, int64_t> by_phone_;
-  std::vector<int64_t> next_in_zone_;
   std::vector<uint64_t> keys_;
 };
 
