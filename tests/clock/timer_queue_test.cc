@@ -18,6 +18,17 @@ using ::testing::ElementsAre;
 
 absl::Time T(int64_t s) { return absl::FromUnixSeconds(s); }
 
+// A reference model's timer: the order the queue must keep, by deadline
+// and then by scheduling order.
+struct Ref {
+  absl::Time when;
+  uint64_t seq;
+  int tag;
+  bool operator<(const Ref& o) const {
+    return when != o.when ? when < o.when : seq < o.seq;
+  }
+};
+
 // Pops everything due by `limit`, running each callback.
 int RunDue(TimerQueue& q, absl::Time limit) {
   int ran = 0;
@@ -128,14 +139,6 @@ TEST(TimerQueueTest, EmptyCallbackPopsAsEmpty) {
 TEST(TimerQueueTest, RandomScheduleCancelMatchesAReferenceModel) {
   TimerQueue q;
   std::mt19937_64 rng(42);
-  struct Ref {
-    absl::Time when;
-    uint64_t seq;
-    int tag;
-    bool operator<(const Ref& o) const {
-      return when != o.when ? when < o.when : seq < o.seq;
-    }
-  };
   std::set<Ref> model;
   std::vector<std::pair<TimerId, Ref>> ids;
   std::vector<int> fired;
@@ -201,14 +204,6 @@ TEST(TimerQueueTest, InterleavedPopsMatchAReferenceOrdering) {
   for (uint64_t seed : {1u, 2u, 3u, 4u}) {
     TimerQueue q;
     std::mt19937_64 rng(seed);
-    struct Ref {
-      absl::Time when;
-      uint64_t seq;
-      int tag;
-      bool operator<(const Ref& o) const {
-        return when != o.when ? when < o.when : seq < o.seq;
-      }
-    };
     std::set<Ref> model;
     std::vector<std::pair<TimerId, Ref>> ids;
     std::vector<int> fired;
