@@ -6,8 +6,9 @@ namespace dialer::compliance {
 namespace {
 
 int64_t UtcDay(absl::Time t) {
-  return absl::ToInt64Seconds(t - absl::UnixEpoch()) / 86400 -
-         (absl::ToInt64Seconds(t - absl::UnixEpoch()) % 86400 < 0 ? 1 : 0);
+  // absl's time arithmetic is out of line: convert once.
+  const int64_t seconds = absl::ToInt64Seconds(t - absl::UnixEpoch());
+  return seconds / 86400 - (seconds % 86400 < 0 ? 1 : 0);
 }
 
 }  // namespace
@@ -69,8 +70,15 @@ int64_t AbandonTracker::Abandons(absl::Time now) const {
 }
 
 double AbandonTracker::Rate(absl::Time now) const {
-  const int64_t live = LiveAnswers(now);
-  return live == 0 ? 0.0 : static_cast<double>(Abandons(now)) / static_cast<double>(live);
+  // One pass (the gate asks for the state before every dial).
+  int64_t live = 0;
+  int64_t abandoned = 0;
+  ForWindow(now, [&](const Bucket& b) {
+    live += b.live;
+    abandoned += b.abandoned;
+  });
+  return live == 0 ? 0.0
+                   : static_cast<double>(abandoned) / static_cast<double>(live);
 }
 
 AbandonState AbandonTracker::State(absl::Time now) const {

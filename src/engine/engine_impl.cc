@@ -80,8 +80,8 @@ absl::Time RetryAfterRefusal(const compliance::Decision& d, absl::Time now) {
 
 // The key of a phone number for the per-number guards: its E.164 digits as
 // an integer (at most 15 digits), whatever separators a host's number
-// carries (AddContacts takes numbers as given). No allocation: it is
-// computed on every eligibility check.
+// carries (AddContacts takes numbers as given). No allocation; a contact
+// keeps its current number's (NumberKeyOf).
 uint64_t NumberKey(std::string_view phone) {
   uint64_t key = 0;
   int digits = 0;
@@ -97,6 +97,12 @@ uint64_t NumberKey(std::string_view phone) {
     key += 10'000'000'000ull;
   }
   return key;
+}
+
+// The contact's current number's key, computed once per number.
+uint64_t NumberKeyOf(ContactRuntime& c) {
+  if (c.number_key == 0) c.number_key = NumberKey(c.phones[c.phone_index]);
+  return c.number_key;
 }
 
 }  // namespace
@@ -1061,8 +1067,8 @@ compliance::Decision EngineImpl::AskGate(Campaign& campaign,
   };
   for (absl::Time t : c.recent_attempts) count(t);
   counters.last_conversation = c.last_conversation;
-  if (const NumberHistory* h = campaign.numbers.Find(
-          NumberKey(contact.phone_e164), &c.number_history)) {
+  if (const NumberHistory* h =
+          campaign.numbers.Find(NumberKeyOf(c), &c.number_history)) {
     for (const auto& [t, by] : h->attempts) {
       if (by != c.id) count(t);
     }
@@ -1120,7 +1126,7 @@ queue::Eligibility EngineImpl::CheckEligible(Campaign& campaign, ContactId id,
 absl::Time EngineImpl::NumberFreeAt(const Campaign& campaign,
                                     ContactRuntime& c,
                                     absl::Time now) const {
-  const uint64_t key = NumberKey(c.phones[c.phone_index]);
+  const uint64_t key = NumberKeyOf(c);
   absl::Time free = absl::InfinitePast();
   if (auto it = numbers_in_flight_.find(key); it != numbers_in_flight_.end()) {
     // Looked at again a minute on, or when the gap below ends.
@@ -1293,7 +1299,7 @@ Call* EngineImpl::StartCall(Campaign& campaign, ContactRuntime& c,
   call.campaign = &campaign;
   call.contact = c.id;
   call.phone = phone;
-  call.number = NumberKey(phone);
+  call.number = NumberKeyOf(c);
   call.caller_id = caller_id;
   call.placed_at = now;
   call.agent_listening = listening;
@@ -1774,6 +1780,7 @@ void EngineImpl::ApplyDisposition(Campaign& campaign, ContactRuntime& contact,
       if (contact.phone_index + 1 < contact.phones.size()) {
         contact.phone_index++;
         contact.number_history = NumberHistories::kNone;
+        contact.number_key = 0;
         contact.group = 0;  // another number may be in other zones
         Requeue(contact, queue::Priority::kRetry, now);
       } else {
@@ -1800,7 +1807,7 @@ void EngineImpl::ApplyDisposition(Campaign& campaign, ContactRuntime& contact,
   outcome.hot = contact.hot;
   auto next = queue::NextAttempt(campaign.config.retry,
                                  campaign.config.custom_dispositions,
-                                 day_zone, outcome);
+                                 day_zone, outcome, queue::Reason::kSkip);
   if (!next.ok() || !next->retry) {
     if (!next.ok()) {
       Log(LogLevel::kError, absl::StrCat("retry decision for contact ",

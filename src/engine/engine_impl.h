@@ -55,6 +55,9 @@ struct ContactRuntime {
   // Where the campaign's history of that number is (NumberHistories),
   // once known; reset with phone_index.
   uint32_t number_history = NumberHistories::kNone;
+  // NumberKey of that number once computed (0: not yet; every offer of the
+  // queue asks for it twice); reset with phone_index.
+  uint64_t number_key = 0;
   std::string state, zip, time_zone;
   std::string agent;  // reservation ("" = shared queue)
   int attempts = 0;

@@ -37,7 +37,8 @@ absl::Time CampaignDayStart(absl::Time t, absl::TimeZone day_zone) {
 
 absl::StatusOr<RetryDecision> NextAttempt(
     const RetryRules& rules, absl::Span<const CustomDisposition> custom,
-    absl::TimeZone day_zone, const AttemptOutcome& outcome) {
+    absl::TimeZone day_zone, const AttemptOutcome& outcome, Reason reason) {
+  const bool explain = reason == Reason::kExplain;
   if (outcome.attempts_so_far < 0 || outcome.attempts_today < 0 ||
       outcome.recycles_so_far < 0) {
     return absl::InvalidArgumentError(absl::StrCat(
@@ -56,21 +57,25 @@ absl::StatusOr<RetryDecision> NextAttempt(
     }
     return RetryDecision{true, Priority::kCallback,
                          std::max(outcome.callback_at, outcome.now),
-                         "callback at the requested time"};
+                         explain ? "callback at the requested time" : ""};
   }
   if (IsTerminalStandardDisposition(code)) {
-    return NoRetry(absl::StrCat("terminal disposition '", quoted, "'"));
+    return NoRetry(explain ? absl::StrCat("terminal disposition '", quoted, "'")
+                           : std::string());
   }
   const auto custom_it =
       std::find_if(custom.begin(), custom.end(),
                    [code](const CustomDisposition& d) { return d.code == code; });
   if (custom_it != custom.end() && custom_it->terminal) {
-    return NoRetry(absl::StrCat("terminal custom disposition '", quoted, "'"));
+    return NoRetry(explain ? absl::StrCat("terminal custom disposition '",
+                                          quoted, "'")
+                           : std::string());
   }
   const bool bad_number = Contains(kBadNumber, code);
   if (bad_number && !outcome.alternate_number_left) {
     return NoRetry(
-        absl::StrCat("'", quoted, "' and no alternate number is left"));
+        explain ? absl::StrCat("'", quoted, "' and no alternate number is left")
+                : std::string());
   }
 
   // The daily cap holds for every path below, recycling included.
@@ -89,15 +94,19 @@ absl::StatusOr<RetryDecision> NextAttempt(
       const bool recycles = rules.recycle_after > absl::ZeroDuration() &&
                             outcome.recycles_so_far < rules.max_recycles;
       if (!recycles) {
-        return NoRetry(absl::StrCat("attempts used up (", outcome.attempts_so_far,
-                                    " of ", budget, ")"));
+        return NoRetry(explain ? absl::StrCat("attempts used up (",
+                                              outcome.attempts_so_far, " of ",
+                                              budget, ")")
+                               : std::string());
       }
       return RetryDecision{
           true, Priority::kRecycled,
           std::max(outcome.last_attempt + rules.recycle_after, not_before),
-          absl::StrCat("attempts used up; recycle ",
-                       outcome.recycles_so_far + 1, " of ", rules.max_recycles,
-                       " after ", absl::FormatDuration(rules.recycle_after))};
+          explain ? absl::StrCat("attempts used up; recycle ",
+                                 outcome.recycles_so_far + 1, " of ",
+                                 rules.max_recycles, " after ",
+                                 absl::FormatDuration(rules.recycle_after))
+                  : std::string()};
     }
   }
 
@@ -105,26 +114,35 @@ absl::StatusOr<RetryDecision> NextAttempt(
   std::string why;
   if (bad_number) {
     delay = absl::ZeroDuration();
-    why = absl::StrCat("'", quoted, "': next number now");
+    if (explain) why = absl::StrCat("'", quoted, "': next number now");
   } else if (custom_it != custom.end() &&
              custom_it->retry_after > absl::ZeroDuration()) {
     delay = custom_it->retry_after;
-    why = absl::StrCat("'", quoted, "' retries after ", absl::FormatDuration(delay));
+    if (explain) {
+      why = absl::StrCat("'", quoted, "' retries after ",
+                         absl::FormatDuration(delay));
+    }
   } else if (auto rule = rules.by_disposition.find(std::string(code));
              rule != rules.by_disposition.end()) {
     delay = rule->second;
-    why = absl::StrCat("'", quoted, "' retries after ", absl::FormatDuration(delay));
+    if (explain) {
+      why = absl::StrCat("'", quoted, "' retries after ",
+                         absl::FormatDuration(delay));
+    }
   } else if (!rules.schedule.empty()) {
     const size_t index = std::min<size_t>(
         std::max(outcome.attempts_so_far, 1) - 1, rules.schedule.size() - 1);
     delay = std::max(rules.schedule[index], rules.min_delay);
-    why = absl::StrCat("attempt ", outcome.attempts_so_far + 1, " after ",
-                       absl::FormatDuration(delay), " by schedule");
-  } else {
+    if (explain) {
+      why = absl::StrCat("attempt ", outcome.attempts_so_far + 1, " after ",
+                         absl::FormatDuration(delay), " by schedule");
+    }
+  } else if (explain) {
     why = absl::StrCat("retry after min_delay ", absl::FormatDuration(delay));
   }
   const absl::Time due = std::max(outcome.last_attempt + delay, not_before);
-  if (due > outcome.last_attempt + delay && not_before > outcome.now) {
+  if (explain && due > outcome.last_attempt + delay &&
+      not_before > outcome.now) {
     absl::StrAppend(&why, "; daily cap ", rules.max_attempts_per_day,
                     " reached, next day");
   }

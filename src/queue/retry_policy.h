@@ -65,13 +65,19 @@ struct RetryDecision {
   std::string reason;  // one line for logs and the audit trail
 };
 
+// Whether NextAttempt writes RetryDecision::reason. Formatting it (durations
+// included) costs more than the decision; the engine, which does not log
+// it, asks for kSkip: the decision is the same, the reason empty.
+enum class Reason { kExplain, kSkip };
+
 // Decides the next attempt. `custom` are the campaign's custom
 // dispositions (CampaignConfig::custom_dispositions).
 // Errors: InvalidArgument for "callback" without a finite callback_at, and
 // for negative attempt counters; the message names the field.
 [[nodiscard]] absl::StatusOr<RetryDecision> NextAttempt(
     const RetryRules& rules, absl::Span<const CustomDisposition> custom,
-    absl::TimeZone day_zone, const AttemptOutcome& outcome);
+    absl::TimeZone day_zone, const AttemptOutcome& outcome,
+    Reason reason = Reason::kExplain);
 
 // Start of the day containing `t` in `day_zone` (00:00 local, or the first
 // instant of the day when a DST change skips midnight): where

@@ -1,5 +1,6 @@
 #include "sim/contact_book.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -99,7 +100,7 @@ absl::StatusOr<ContactBook> ContactBook::Generate(
     book.by_phone_.emplace(c.phone, i);
     book.contacts_.push_back(std::move(c));
   }
-  book.LinkZones();
+  book.FillKeys();
   return book;
 }
 
@@ -143,46 +144,53 @@ ContactBook ContactBook::FromContacts(
     add_number(contact.phone, contact);
     for (const std::string& p : contact.alternate_phones) add_number(p, contact);
   }
-  book.LinkZones();
+  book.FillKeys();
   return book;
 }
 
-void ContactBook::LinkZones() {
-  next_in_zone_.assign(contacts_.size(), -1);
-  // Last index seen of each first zone, walking backwards; slot 0 is "no
-  // zone".
-  std::vector<int64_t> later(zones_.size() + 1, -1);
-  for (size_t i = contacts_.size(); i-- > 0;) {
-    const size_t slot = contacts_[i].zones.empty()
-                            ? 0
-                            : static_cast<size_t>(contacts_[i].zones[0]) + 1;
-    next_in_zone_[i] = later[slot];
-    later[slot] = static_cast<int64_t>(i);
+void ContactBook::FillKeys() {
+  keys_.resize(contacts_.size());
+  for (size_t i = 0; i < contacts_.size(); ++i) {
+    keys_[i] = NumberKey(contacts_[i].phone);
   }
 }
 
-int64_t ContactBook::NextInZone(int64_t i) const {
-  if (i < 0 || static_cast<size_t>(i) >= next_in_zone_.size()) return -1;
-  return next_in_zone_[static_cast<size_t>(i)];
-}
-
 int64_t NumberCursor::Find(std::string_view phone) {
-  // Numbers are unique in the book: a guess whose number matches is the
-  // answer.
-  const std::vector<SimContact>& contacts = book_->contacts();
-  for (int64_t& guess : guesses_) {
-    if (guess >= 0 && contacts[static_cast<size_t>(guess)].phone == phone) {
-      const int64_t found = guess;
-      guess = book_->NextInZone(found);
-      return found;
+  // Numbers are unique in the book and NumberKey is one to one: an index
+  // whose key is the number's is the answer. A number without a key goes
+  // to the hash lookup.
+  const uint64_t key = ContactBook::NumberKey(phone);
+  if (key != 0) {
+    const int64_t size = static_cast<int64_t>(book_->contacts().size());
+    for (int64_t& next : streams_) {
+      if (next < 0) continue;
+      const int64_t end = std::min(size, next + kWindow);
+      for (int64_t i = next; i < end; ++i) {
+        if (book_->KeyOf(i) == key) {
+          next = i + 1;
+          return i;
+        }
+      }
     }
   }
   const int64_t found = book_->Find(phone);
   if (found >= 0) {
-    guesses_[replace_next_] = book_->NextInZone(found);
-    replace_next_ = (replace_next_ + 1) % guesses_.size();
+    streams_[replace_next_] = found + 1;
+    replace_next_ = (replace_next_ + 1) % streams_.size();
   }
   return found;
+}
+
+uint64_t ContactBook::NumberKey(std::string_view phone) {
+  // E.164 has at most 15 digits (< 2^50): the digits' value, with the
+  // count in the top bits so that leading zeros still tell numbers apart.
+  if (phone.size() < 2 || phone.size() > 16 || phone[0] != '+') return 0;
+  uint64_t value = 0;
+  for (char ch : phone.substr(1)) {
+    if (ch < '0' || ch > '9') return 0;
+    value = value * 10 + static_cast<uint64_t>(ch - '0');
+  }
+  return (static_cast<uint64_t>(phone.size() - 1) << 56) | value;
 }
 
 int64_t ContactBook::Find(std::string_view phone) const {

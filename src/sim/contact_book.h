@@ -67,43 +67,54 @@ class ContactBook {
   const std::vector<Zone>& zones() const { return zones_; }
   // Index of the contact with this number, or -1.
   int64_t Find(std::string_view phone) const;
-  // The next index after `i` whose contact has the same first zone (or
-  // none, like `i`'s), or -1: an engine dials each zone's contacts in
-  // order, the zones interleaved as their calling windows open and close.
-  int64_t NextInZone(int64_t i) const;
   // The records the engine is given.
   std::vector<Contact> EngineContacts() const;
 
+  // A number's key: "+" and up to 15 digits (E.164) map one to one to a
+  // non-zero integer; anything else to 0 (no key).
+  static uint64_t NumberKey(std::string_view phone);
+  // NumberKey of contact `i`'s number, from a dense array (no look at the
+  // contact itself).
+  uint64_t KeyOf(int64_t i) const {
+    return keys_[static_cast<size_t>(i)];
+  }
+
  private:
   std::vector<Zone> zones_;
-  // Fills next_in_zone_ once contacts_ is complete.
-  void LinkZones();
+  // Fills keys_ once contacts_ is complete.
+  void FillKeys();
 
   std::vector<SimContact> contacts_;
   absl::flat_hash_map<std::string, int64_t> by_phone_;
-  std::vector<int64_t> next_in_zone_;
+  std::vector<uint64_t> keys_;
 };
 
 // Finds dialed numbers in a book, as ContactBook::Find does, faster when the
 // numbers come in a few interleaved streams that each follow the book's
-// order within a zone (fresh contacts of each open zone, then their
-// retries): it keeps a guess for the next number of the last few streams
-// and checks those before the hash lookup. Exact: a guess counts only when
-// its number is the one asked for.
+// order (fresh contacts of each open zone, then their retries, which skip
+// the contacts that needed none): it keeps the position after the last hit
+// of the last few streams and looks for the number's key
+// (ContactBook::NumberKey) among the next kWindow keys of each before the
+// hash lookup. Exact: numbers are unique in the book and a key names one
+// number. The keys sit in a dense array (8 bytes a contact, in book order),
+// so the search reads no contact: a day walks through all of them once and
+// they are cold.
 //
-// Not thread-safe (the guesses change); the book must outlive it.
+// Not thread-safe (the positions change); the book must outlive it.
 class NumberCursor {
  public:
+  static constexpr int64_t kWindow = 16;
+
   explicit NumberCursor(const ContactBook* book) : book_(book) {
-    guesses_.fill(-1);
+    streams_.fill(-1);
   }
 
   int64_t Find(std::string_view phone);
 
  private:
   const ContactBook* book_;
-  std::array<int64_t, 8> guesses_;
-  size_t replace_next_ = 0;  // round robin over guesses_ after a miss
+  std::array<int64_t, 8> streams_;  // next index to look at, or -1
+  size_t replace_next_ = 0;  // round robin over streams_ after a miss
 };
 
 }  // namespace dialer::sim

@@ -164,7 +164,18 @@ absl::Status SimulatedProvider::PlaceCall(const DialRequest& request) {
   c.call_id = request.call_id;
   c.contact = lookup_ ? lookup_(request.to) : -1;
   c.phone = request.to;
-  c.attempt = attempts_[number_key]++;
+  int* attempts;
+  if (c.contact >= 0) {
+    const auto index = static_cast<size_t>(c.contact);
+    if (index >= attempts_by_contact_.size()) {
+      attempts_by_contact_.resize(
+          std::max(index + 1, 2 * attempts_by_contact_.size()), 0);
+    }
+    attempts = &attempts_by_contact_[index];
+  } else {
+    attempts = &attempts_[number_key];
+  }
+  c.attempt = (*attempts)++;
   c.placed_at = now;
   c.conference = !request.conference.empty();
   c.amd = request.amd;

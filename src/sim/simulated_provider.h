@@ -22,6 +22,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "core/id_index.h"
@@ -109,7 +110,9 @@ class SimulatedProvider final : public TelephonyProvider {
     virtual void OnEvent(const ProviderEvent& event) = 0;
   };
 
-  // Maps a dialed number to the simulator's contact index, or -1.
+  // Maps a dialed number to the simulator's contact index, or -1. Distinct
+  // numbers must get distinct indices (a contact index stands for its
+  // number: the provider counts attempts per number by it).
   using ContactLookup = std::function<int64_t(std::string_view phone)>;
 
   // REQUIRES: `scenario` passed ValidateScenario; `scenario` and `clock`
@@ -191,7 +194,11 @@ class SimulatedProvider final : public TelephonyProvider {
   // Position in entries_ by call id. The engine numbers its calls 1, 2, 3,
   // ...: then this is a subtraction, not a hash lookup (see IdIndex).
   IdIndex by_id_;
-  absl::flat_hash_map<uint64_t, int> attempts_;  // by StableHash(number)
+  // Attempts so far per number: by contact index when the lookup knows the
+  // number (dense, and dialed in streams: no cache miss per call, unlike a
+  // hash map over every number of the day), else by StableHash(number).
+  std::vector<int> attempts_by_contact_;
+  absl::flat_hash_map<uint64_t, int> attempts_;
   int64_t in_flight_ = 0;
 };
 

@@ -9,6 +9,7 @@
 
 #include "dialer/store.h"
 #include "core/id_index.h"
+#include "core/shared_mutex.h"
 #include "store/chunked_log.h"
 
 #include "absl/base/thread_annotations.h"
@@ -18,7 +19,6 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
-#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 
 namespace dialer {
@@ -201,7 +201,7 @@ struct MemoryStore::Impl {
     audit.push_back(op);
   }
 
-  mutable absl::Mutex mu;
+  mutable SharedMutex mu;
   // Contacts, notes and DNC entries; the four logs below are kept apart in
   // chunks (see chunked_log.h) and joined in by Snapshot().
   MemoryStoreContents contents ABSL_GUARDED_BY(mu);
@@ -251,7 +251,7 @@ absl::StatusOr<std::vector<ContactId>> MemoryStore::AddContacts(
   }
   std::vector<ContactId> ids;
   ids.reserve(contacts.size());
-  absl::MutexLock lock(&impl_->mu);
+  WriterLock lock(&impl_->mu);
   std::vector<Contact>& stored = impl_->contents.contacts;
   stored.reserve(stored.size() + contacts.size());
   for (const Contact& contact : contacts) {
@@ -264,14 +264,14 @@ absl::StatusOr<std::vector<ContactId>> MemoryStore::AddContacts(
 }
 
 absl::StatusOr<Contact> MemoryStore::GetContact(ContactId id) {
-  absl::ReaderMutexLock lock(&impl_->mu);
+  ReaderLock lock(&impl_->mu);
   if (auto s = impl_->CheckContact(id); !s.ok()) return s;
   return impl_->contents.contacts[static_cast<size_t>(id - 1)];
 }
 
 absl::Status MemoryStore::Commit(const WriteBatch& batch) {
   if (batch.empty()) return absl::OkStatus();
-  absl::MutexLock lock(&impl_->mu);
+  WriterLock lock(&impl_->mu);
   Impl::BatchView view;
   for (size_t i = 0; i < batch.ops.size(); ++i) {
     const absl::Status s = std::visit(
@@ -291,7 +291,7 @@ absl::Status MemoryStore::Commit(const WriteBatch& batch) {
 
 absl::StatusOr<std::vector<AttemptStarted>> MemoryStore::AttemptsSince(
     ContactId id, absl::Time since) {
-  absl::ReaderMutexLock lock(&impl_->mu);
+  ReaderLock lock(&impl_->mu);
   if (auto s = impl_->CheckContact(id); !s.ok()) return s;
   std::vector<AttemptStarted> result;
   const auto& list = impl_->attempts_by_contact[static_cast<size_t>(id - 1)];
@@ -305,12 +305,12 @@ absl::StatusOr<std::vector<AttemptStarted>> MemoryStore::AttemptsSince(
 }
 
 absl::StatusOr<std::vector<DncEntry>> MemoryStore::InternalDnc() {
-  absl::ReaderMutexLock lock(&impl_->mu);
+  ReaderLock lock(&impl_->mu);
   return impl_->contents.dnc;
 }
 
 MemoryStoreContents MemoryStore::Snapshot() const {
-  absl::ReaderMutexLock lock(&impl_->mu);
+  ReaderLock lock(&impl_->mu);
   MemoryStoreContents out = impl_->contents;
   out.attempts_started = impl_->attempts_started.ToVector();
   out.attempts_ended = impl_->attempts_ended.ToVector();
@@ -320,7 +320,7 @@ MemoryStoreContents MemoryStore::Snapshot() const {
 }
 
 int64_t MemoryStore::commits() const {
-  absl::ReaderMutexLock lock(&impl_->mu);
+  ReaderLock lock(&impl_->mu);
   return impl_->commits;
 }
 

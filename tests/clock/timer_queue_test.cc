@@ -1,5 +1,6 @@
 #include "clock/internal/timer_queue.h"
 
+#include <algorithm>
 #include <memory>
 #include <random>
 #include <set>
@@ -16,6 +17,17 @@ namespace {
 using ::testing::ElementsAre;
 
 absl::Time T(int64_t s) { return absl::FromUnixSeconds(s); }
+
+// A reference model's timer: the order the queue must keep, by deadline
+// and then by scheduling order.
+struct Ref {
+  absl::Time when;
+  uint64_t seq;
+  int tag;
+  bool operator<(const Ref& o) const {
+    return when != o.when ? when < o.when : seq < o.seq;
+  }
+};
 
 // Pops everything due by `limit`, running each callback.
 int RunDue(TimerQueue& q, absl::Time limit) {
@@ -127,14 +139,6 @@ TEST(TimerQueueTest, EmptyCallbackPopsAsEmpty) {
 TEST(TimerQueueTest, RandomScheduleCancelMatchesAReferenceModel) {
   TimerQueue q;
   std::mt19937_64 rng(42);
-  struct Ref {
-    absl::Time when;
-    uint64_t seq;
-    int tag;
-    bool operator<(const Ref& o) const {
-      return when != o.when ? when < o.when : seq < o.seq;
-    }
-  };
   std::set<Ref> model;
   std::vector<std::pair<TimerId, Ref>> ids;
   std::vector<int> fired;
@@ -158,6 +162,106 @@ TEST(TimerQueueTest, RandomScheduleCancelMatchesAReferenceModel) {
   EXPECT_EQ(RunDue(q, absl::InfiniteFuture()),
             static_cast<int>(expected.size()));
   EXPECT_EQ(fired, expected);
+}
+
+// Ties at one deadline come out in scheduling order, whether they were
+// scheduled before or after the clock reached that deadline, with timers
+// in the past and far ahead mixed in.
+TEST(TimerQueueTest, SameDeadlineKeepsSchedulingOrderAcrossSources) {
+  TimerQueue q;
+  std::vector<int> order;
+  q.Schedule(T(10), [&] { order.push_back(0); });
+  // Scheduled before anything popped, and 100 s past T(10): far away.
+  q.Schedule(T(110), [&] { order.push_back(1); });
+  q.Schedule(T(10), [&] { order.push_back(2); });
+  absl::Time when;
+  absl::AnyInvocable<void()> fn;
+  ASSERT_TRUE(q.PopDue(T(10), &when, &fn));  // 0: the floor is now T(10)
+  fn();
+  q.Schedule(T(10), [&] { order.push_back(3); });   // now, after 2
+  q.Schedule(T(110), [&] { order.push_back(4); });  // far, after 1
+  q.Schedule(T(30), [&] { order.push_back(5); });   // near
+  q.Schedule(T(5), [&] { order.push_back(6); });    // the past: first
+  EXPECT_EQ(q.NextDeadline(), T(5));
+  EXPECT_EQ(RunDue(q, T(10)), 3);
+  EXPECT_THAT(order, ElementsAre(0, 6, 2, 3));
+  // Timers at T(30) scheduled from T(10), from T(30) and from far before.
+  q.Schedule(T(30), [&] { order.push_back(7); });
+  ASSERT_TRUE(q.PopDue(T(30), &when, &fn));  // 5
+  fn();
+  q.Schedule(T(30), [&] { order.push_back(8); });
+  q.Schedule(T(110), [&] { order.push_back(9); });  // now near
+  EXPECT_EQ(RunDue(q, absl::InfiniteFuture()), 5);
+  EXPECT_THAT(order, ElementsAre(0, 6, 2, 3, 5, 7, 8, 1, 4, 9));
+  EXPECT_TRUE(q.empty());
+}
+
+// The clocks' pattern: pops interleaved with schedules for the instant
+// being run, the near future, the far future and the past, and cancels of
+// any of them (enough to compact). The pop order must be the reference's
+// (deadline, then scheduling order) throughout.
+TEST(TimerQueueTest, InterleavedPopsMatchAReferenceOrdering) {
+  for (uint64_t seed : {1u, 2u, 3u, 4u}) {
+    TimerQueue q;
+    std::mt19937_64 rng(seed);
+    std::set<Ref> model;
+    std::vector<std::pair<TimerId, Ref>> ids;
+    std::vector<int> fired;
+    std::vector<int> expected;
+    uint64_t seq = 0;
+    absl::Time now = T(1000);
+    absl::Time popped = now;  // the latest deadline popped
+    for (int i = 0; i < 20000; ++i) {
+      const int kind = static_cast<int>(rng() % 10);
+      absl::Duration ahead;
+      if (kind < 2) {
+        ahead = popped - now;  // the instant being run
+      } else if (kind < 3) {
+        ahead = absl::ZeroDuration();
+      } else if (kind < 6) {
+        ahead = absl::Milliseconds(static_cast<int64_t>(rng() % 5000));
+      } else if (kind < 8) {
+        ahead = absl::Seconds(static_cast<int64_t>(rng() % 600));  // far
+      } else if (kind < 9) {
+        ahead = absl::Seconds(29 + static_cast<int64_t>(rng() % 3));
+      } else {
+        ahead = -absl::Seconds(static_cast<int64_t>(rng() % 3));  // the past
+      }
+      const Ref ref{now + ahead, seq++, i};
+      ids.emplace_back(
+          q.Schedule(ref.when, [&fired, tag = i] { fired.push_back(tag); }),
+          ref);
+      model.insert(ref);
+      if (rng() % 5 < 2) {  // cancel a random recent timer
+        auto& [id, r] = ids[ids.size() - 1 - rng() % std::min<size_t>(
+                                                 ids.size(), 400)];
+        EXPECT_EQ(q.Cancel(id), model.erase(r) == 1);
+      }
+      if (rng() % 3 == 0) {  // pop what is due a little later
+        absl::Time limit = now + absl::Milliseconds(
+                                     static_cast<int64_t>(rng() % 3000));
+        absl::Time when;
+        absl::AnyInvocable<void()> fn;
+        while (q.PopDue(limit, &when, &fn)) {
+          ASSERT_FALSE(model.empty());
+          EXPECT_EQ(when, model.begin()->when);
+          expected.push_back(model.begin()->tag);
+          model.erase(model.begin());
+          now = std::max(now, when);
+          popped = std::max(popped, when);
+          fn();
+        }
+        now = std::max(now, limit);
+      }
+      ASSERT_EQ(q.size(), model.size());
+      ASSERT_EQ(q.NextDeadline(),
+                model.empty() ? absl::InfiniteFuture() : model.begin()->when);
+    }
+    for (const Ref& r : model) expected.push_back(r.tag);
+    RunDue(q, absl::InfiniteFuture());
+    EXPECT_EQ(fired, expected) << "seed " << seed;
+    EXPECT_TRUE(q.empty());
+  }
 }
 
 }  // namespace

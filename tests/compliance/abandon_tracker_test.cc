@@ -1,6 +1,8 @@
 #include "compliance/abandon_tracker.h"
 
 #include <cmath>
+#include <random>
+#include <vector>
 
 #include "gtest/gtest.h"
 
@@ -94,6 +96,39 @@ TEST(AbandonTrackerTest, ThresholdsFollowTheCampaignsStricterLimit) {
   }
   EXPECT_EQ(strict.State(Day(0)), AbandonState::kStop);
   EXPECT_EQ(rule.State(Day(0)), AbandonState::kApproaching);
+}
+
+// Rate is Abandons / LiveAnswers over the same window, around UTC
+// midnights and around 1970 (negative seconds) alike.
+TEST(AbandonTrackerTest, RateMatchesItsCountsAcrossDayBoundaries) {
+  const absl::Time epoch = absl::UnixEpoch();
+  for (absl::Time base : {Day(0, 0), epoch}) {
+    AbandonTracker t;
+    std::mt19937_64 rng(9);
+    std::vector<absl::Time> times;
+    for (int i = 0; i < 3000; ++i) {
+      const absl::Time at =
+          base + absl::Milliseconds(static_cast<int64_t>(rng() % 4000000000) -
+                                    2000000000);
+      times.push_back(at);
+      if (rng() % 10 == 0) {
+        t.RecordAbandon(at);
+      } else {
+        t.RecordLiveAnswer(at);
+      }
+    }
+    times.push_back(base);
+    times.push_back(base - absl::Milliseconds(500));
+    times.push_back(base + absl::Hours(24 * 30) - absl::Milliseconds(1));
+    for (absl::Time now : times) {
+      const int64_t live = t.LiveAnswers(now);
+      const double expected =
+          live == 0 ? 0.0
+                    : static_cast<double>(t.Abandons(now)) /
+                          static_cast<double>(live);
+      ASSERT_EQ(t.Rate(now), expected) << now;
+    }
+  }
 }
 
 }  // namespace

@@ -221,5 +221,51 @@ TEST(TerminalDispositionTest, OnlyTheFourStandardTerminalCodes) {
   EXPECT_FALSE(IsTerminalStandardDisposition("callback"));
 }
 
+// Reason::kSkip changes nothing but the reason: over codes of every path,
+// counters, recycling, schedules and the daily cap, the decision (or the
+// error) is the one kExplain gives, and the reason is empty.
+TEST_F(RetryPolicyTest, SkippingTheReasonKeepsTheDecision) {
+  std::vector<CustomDisposition> custom(2);
+  custom[0].code = "gone_fishing";
+  custom[0].terminal = true;
+  custom[1].code = "try_next_week";
+  custom[1].retry_after = absl::Hours(24 * 7);
+  std::vector<RetryRules> variants(3);
+  variants[1].schedule = {absl::Minutes(10), absl::Hours(4), absl::Hours(48)};
+  variants[1].recycle_after = absl::Hours(24 * 30);
+  variants[1].max_recycles = 2;
+  variants[2].max_attempts = 0;
+  variants[2].max_attempts_per_day = 0;
+  int compared = 0;
+  for (const RetryRules& rules : variants) {
+    for (std::string_view code :
+         {"callback", "connected", "gone_fishing", "try_next_week",
+          "wrong_number", "no_answer", "busy", "voicemail", "abandoned"}) {
+      for (int attempts = -1; attempts <= 7; ++attempts) {
+        for (int today = 0; today <= 3; ++today) {
+          for (int recycles = 0; recycles <= 2; ++recycles) {
+            AttemptOutcome o = Outcome(code, attempts, today);
+            o.recycles_so_far = recycles;
+            o.alternate_number_left = (attempts + today) % 2 == 0;
+            o.hot = recycles == 1;
+            if (attempts != 3) o.callback_at = t0_ + absl::Hours(attempts);
+            const auto a = NextAttempt(rules, custom, ny_, o, Reason::kExplain);
+            const auto b = NextAttempt(rules, custom, ny_, o, Reason::kSkip);
+            ASSERT_EQ(a.status(), b.status()) << code << " " << attempts;
+            ++compared;
+            if (!a.ok()) continue;
+            EXPECT_EQ(a->retry, b->retry) << code << " " << attempts;
+            EXPECT_EQ(a->priority, b->priority) << code << " " << attempts;
+            EXPECT_EQ(a->due, b->due) << code << " " << attempts;
+            EXPECT_FALSE(a->reason.empty()) << code << " " << attempts;
+            EXPECT_TRUE(b->reason.empty()) << b->reason;
+          }
+        }
+      }
+    }
+  }
+  EXPECT_EQ(compared, 3 * 9 * 9 * 4 * 3);
+}
+
 }  // namespace
 }  // namespace dialer::queue

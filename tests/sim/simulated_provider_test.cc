@@ -308,5 +308,34 @@ TEST_F(ProviderTest, SameNumberAndAttemptGetTheSameFate) {
   EXPECT_NE(a.call(0).ring, a.call(1).ring);
 }
 
+// Attempts are counted per number whether the lookup knows the number (by
+// its contact index) or not (by its hash): same counts, same fates.
+TEST_F(ProviderTest, AttemptsCountPerNumberWithAndWithoutTheLookup) {
+  Scenario s;
+  s.contacts.time_zones = {{"America/New_York", 1}};
+  SimulatedClock clock_a(kStart), clock_b(kStart);
+  SimulatedProvider known(s, 3, absl::UTCTimeZone(), &clock_a,
+                          [](std::string_view phone) -> int64_t {
+                            if (phone == "+12125550199") return 5;
+                            if (phone == "+13125550123") return 0;
+                            return -1;
+                          });
+  SimulatedProvider unknown(s, 3, absl::UTCTimeZone(), &clock_b, nullptr);
+  const std::vector<std::string> numbers = {
+      "+12125550199", "+13125550123", "+12125550199", "+14155550100",
+      "+12125550199", "+14155550100", "+13125550123"};
+  const std::vector<int> attempts = {0, 0, 1, 0, 2, 1, 1};
+  for (size_t i = 0; i < numbers.size(); ++i) {
+    DialRequest r = Request(static_cast<CallId>(i + 1));
+    r.to = numbers[i];
+    ASSERT_TRUE(known.PlaceCall(r).ok());
+    ASSERT_TRUE(unknown.PlaceCall(r).ok());
+    EXPECT_EQ(known.call(i).attempt, attempts[i]) << i;
+    EXPECT_EQ(unknown.call(i).attempt, attempts[i]) << i;
+    EXPECT_EQ(known.call(i).ring, unknown.call(i).ring) << i;
+    EXPECT_EQ(known.call(i).outcome, unknown.call(i).outcome) << i;
+  }
+}
+
 }  // namespace
 }  // namespace dialer::sim
