@@ -55,6 +55,23 @@ class EventLog : public SimulatedProvider::Observer {
   std::ostream* const out_;
 };
 
+// The engine's host events into an event log, line for line. The
+// simulator extends it to also tell its simulated agents.
+class EventLogSink : public EventSink {
+ public:
+  explicit EventLogSink(EventLog* log) : log_(log) {}
+  void OnAgentState(const AgentStateEvent& e) override { log_->AgentState(e); }
+  void OnScreenPop(const ScreenPop& p) override { log_->ScreenPopShown(p); }
+  void OnCallEvent(const CallEvent& e) override { log_->Call(e); }
+  void OnAlert(const Alert& a) override { log_->AlertRaised(a); }
+  void OnLog(LogLevel level, std::string_view message) override {
+    log_->LogLine(level, message);
+  }
+
+ private:
+  EventLog* const log_;
+};
+
 }  // namespace dialer::sim
 
 #endif  // DIALER_SIM_EVENT_LOG_H_

@@ -17,28 +17,11 @@ std::string TimeText(absl::Time t) {
 
 }  // namespace
 
-// The engine's events into the event log, as the simulator's sink writes
-// them (without forwarding to simulated agents: there are none).
-class Replayer::LogSink final : public EventSink {
- public:
-  explicit LogSink(EventLog* log) : log_(log) {}
-  void OnAgentState(const AgentStateEvent& e) override { log_->AgentState(e); }
-  void OnScreenPop(const ScreenPop& p) override { log_->ScreenPopShown(p); }
-  void OnCallEvent(const CallEvent& e) override { log_->Call(e); }
-  void OnAlert(const Alert& a) override { log_->AlertRaised(a); }
-  void OnLog(LogLevel level, std::string_view message) override {
-    log_->LogLine(level, message);
-  }
-
- private:
-  EventLog* const log_;
-};
-
 Replayer::Replayer(const Recording& recording, std::ostream* event_log)
     : rec_(recording),
       clock_(recording.start),
       log_(&clock_, event_log),
-      sink_(std::make_unique<LogSink>(&log_)),
+      sink_(std::make_unique<EventLogSink>(&log_)),
       provider_(recording.commands, &clock_) {}
 
 // The engine goes first: it cancels its timers on the clock and detaches

@@ -71,8 +71,6 @@ class Replayer {
   int64_t inputs() const { return inputs_; }
 
  private:
-  class LogSink;
-
   absl::Status RunStep(const ReplayStep& step);
   absl::Status Deliver(const ReplayStep& step);
   absl::Status Call(const FacadeCall& call);
@@ -81,7 +79,7 @@ class Replayer {
   const Recording& rec_;
   SimulatedClock clock_;
   EventLog log_;
-  std::unique_ptr<LogSink> sink_;
+  std::unique_ptr<EventLogSink> sink_;
   ReplayProvider provider_;
   MemoryStore store_;
   std::unique_ptr<Engine> engine_;

@@ -33,23 +33,16 @@ constexpr absl::Duration kSettleLimit = absl::Hours(12);
 constexpr absl::Duration kProgressEvery = absl::Minutes(1);
 
 // Forwards the engine's events to the event log and the simulated agents.
-class SimSink final : public EventSink {
+class SimSink final : public sim::EventLogSink {
  public:
   SimSink(sim::EventLog* log, sim::SimAgents* agents)
-      : log_(log), agents_(agents) {}
+      : EventLogSink(log), agents_(agents) {}
   void OnAgentState(const AgentStateEvent& e) override {
-    log_->AgentState(e);
+    EventLogSink::OnAgentState(e);
     agents_->OnAgentState(e);
-  }
-  void OnScreenPop(const ScreenPop& p) override { log_->ScreenPopShown(p); }
-  void OnCallEvent(const CallEvent& e) override { log_->Call(e); }
-  void OnAlert(const Alert& a) override { log_->AlertRaised(a); }
-  void OnLog(LogLevel level, std::string_view message) override {
-    log_->LogLine(level, message);
   }
 
  private:
-  sim::EventLog* const log_;
   sim::SimAgents* const agents_;
 };
 
