@@ -121,6 +121,14 @@ TEST(DayLimitTest, TwoDifferentSegmentsShareTheDaysBudget) {
   EXPECT_GT(std::max(ab0, ab1), few.abandon_cap + 1e-4);
   EXPECT_LT(std::min(ab0, ab1), few.abandon_cap - 1e-4);
   EXPECT_EQ(d.states, day->segments[0].states + day->segments[1].states);
+  // A multiplier hint (here the 8-agent stretch's alone) changes the
+  // search, not the answer.
+  auto hinted = SolveScreeningDayLimit({{few, t_few}, {many, t_many}},
+                                       b->kappa);
+  ASSERT_TRUE(hinted.ok()) << hinted.status();
+  EXPECT_NEAR(hinted->day.optimum.occupancy, d.optimum.occupancy, 1e-5);
+  EXPECT_NEAR(hinted->day.optimum.abandon_rate, few.abandon_cap, 1e-6);
+  EXPECT_LE(hinted->day.optimum.occupancy, d.upper_bound + 1e-12);
 
   // The same holds in the verdict-first model.
   const MarkovModel vf = Verdict(4, 0.25), vm = Verdict(12, 0.1);

@@ -122,10 +122,41 @@ inline absl::StatusOr<ScenarioLimits> SolveScenarioLimits(const Scenario& s) {
   out.power.occupancy = out.segments.size() == 1 ? out.segments[0].power.occupancy
                                                  : power_time / agent_time;
 
+  // Every agent all day, solved first when it differs from the day: its
+  // multiplier starts the day's search.
+  double kappa_hint = 0;
+  if (out.staffed()) {
+    auto started = Clock::now();
+    auto stationary = pacing::SolveScreeningLimit(out.screening_model);
+    if (!stationary.ok()) return stationary.status();
+    out.stationary_screening.solve_s = seconds_since(started);
+    out.stationary_screening.result = *stationary;
+    out.stationary_screening.occupancy =
+        pacing::ScreeningOccupancy(f, stationary->optimum.occupancy);
+    out.stationary_screening.talk_s_per_agent_hour =
+        pacing::TalkSecondsPerAgentHour(f,
+                                        out.stationary_screening.occupancy);
+    kappa_hint = stationary->kappa;
+
+    started = Clock::now();
+    auto stationary_verdict = pacing::SolveMarkovLimit(out.verdict_model);
+    if (!stationary_verdict.ok()) return stationary_verdict.status();
+    out.stationary_verdict_first.solve_s = seconds_since(started);
+    out.stationary_verdict_first.result = *stationary_verdict;
+    out.stationary_verdict_first.occupancy =
+        stationary_verdict->optimum.occupancy;
+    out.stationary_verdict_first.talk_s_per_agent_hour =
+        pacing::TalkSecondsPerAgentHour(
+            f, stationary_verdict->optimum.occupancy);
+    auto power = pacing::EvaluateProgressive(out.verdict_model);
+    if (!power.ok()) return power.status();
+    out.stationary_power = *power;
+  }
+
   // Every segment's figures share talk, wrap-up and bridge, so the report's
   // occupancy of the day is the day's E[b] share scaled once.
   auto started = Clock::now();
-  auto screening = pacing::SolveScreeningDayLimit(screening_day);
+  auto screening = pacing::SolveScreeningDayLimit(screening_day, kappa_hint);
   if (!screening.ok()) return screening.status();
   out.screening.solve_s = seconds_since(started);
   out.screening.result = screening->day;
@@ -154,31 +185,7 @@ inline absl::StatusOr<ScenarioLimits> SolveScenarioLimits(const Scenario& s) {
     out.stationary_screening = out.screening;
     out.stationary_verdict_first = out.verdict_first;
     out.stationary_power = out.power;
-    return out;
   }
-  started = Clock::now();
-  auto stationary = pacing::SolveScreeningLimit(out.screening_model);
-  if (!stationary.ok()) return stationary.status();
-  out.stationary_screening.solve_s = seconds_since(started);
-  out.stationary_screening.result = *stationary;
-  out.stationary_screening.occupancy =
-      pacing::ScreeningOccupancy(f, stationary->optimum.occupancy);
-  out.stationary_screening.talk_s_per_agent_hour =
-      pacing::TalkSecondsPerAgentHour(f, out.stationary_screening.occupancy);
-
-  started = Clock::now();
-  auto stationary_verdict = pacing::SolveMarkovLimit(out.verdict_model);
-  if (!stationary_verdict.ok()) return stationary_verdict.status();
-  out.stationary_verdict_first.solve_s = seconds_since(started);
-  out.stationary_verdict_first.result = *stationary_verdict;
-  out.stationary_verdict_first.occupancy =
-      stationary_verdict->optimum.occupancy;
-  out.stationary_verdict_first.talk_s_per_agent_hour =
-      pacing::TalkSecondsPerAgentHour(f,
-                                      stationary_verdict->optimum.occupancy);
-  auto power = pacing::EvaluateProgressive(out.verdict_model);
-  if (!power.ok()) return power.status();
-  out.stationary_power = *power;
   return out;
 }
 

@@ -273,7 +273,7 @@ absl::StatusOr<LimitResult> SolveScreeningLimit(const ScreeningModel& model) {
 }
 
 absl::StatusOr<DayLimitResult> SolveScreeningDayLimit(
-    const std::vector<ScreeningSegment>& segments) {
+    const std::vector<ScreeningSegment>& segments, double kappa_hint) {
   if (segments.empty()) {
     return absl::InvalidArgumentError("screening model: no segment");
   }
@@ -321,6 +321,12 @@ absl::StatusOr<DayLimitResult> SolveScreeningDayLimit(
       for (size_t i = 0; i < count; ++i) {
         start->policies.push_back(
             Carry(previous[i], previous_policies[i], chains[i]));
+      }
+    } else if (round == 0 && kappa_hint > 0) {
+      start.emplace();
+      start->kappa = kappa_hint;
+      for (const Chain& chain : chains) {
+        start->policies.push_back(limit_internal::Progressive(chain));
       }
     }
     auto solved = limit_internal::SolveConstrainedDay(

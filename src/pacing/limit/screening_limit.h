@@ -71,9 +71,12 @@ struct ScreeningSegment {
 // truncations are widened as in SolveScreeningLimit, and the day solved
 // again. InvalidArgument when there is no segment, a model is out of
 // range, a duration is not > 0 or the segments' abandon caps differ. One
-// segment gives SolveScreeningLimit's figures exactly.
+// segment gives SolveScreeningLimit's figures exactly. `kappa_hint` > 0:
+// a multiplier expected near the day's (e.g. the stationary model's
+// LimitResult::kappa); the search then starts there with finer steps (the
+// answer is the same to the solver's 1e-5).
 [[nodiscard]] absl::StatusOr<DayLimitResult> SolveScreeningDayLimit(
-    const std::vector<ScreeningSegment>& segments);
+    const std::vector<ScreeningSegment>& segments, double kappa_hint = 0);
 
 // The model's average under a fixed policy: `ringing_target[k]` calls kept
 // ringing while k agents are busy (on a call or screening; k = 0..N) and
