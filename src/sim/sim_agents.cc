@@ -98,7 +98,9 @@ void SimAgents::TakeBreak(size_t break_index) {
     if (a.state == AgentState::kLoggedOut) continue;
     a.break_for_s = b.for_s;
     if (a.state == AgentState::kBreak) {
-      // Already paused (an earlier break): extend from now.
+      // Already paused (an earlier break): a second return is scheduled
+      // from now; the first one still stands, so the agent is back at the
+      // earlier of the two (sim::StaffingProfile replays this).
       const std::string id = a.id;
       a.break_for_s = 0;
       clock_->ScheduleAt(clock_->Now() + absl::Seconds(b.for_s), [this, id] {
