@@ -40,7 +40,7 @@ MarkovModel Verdict(int agents, double live) {
 }
 
 TEST(DayLimitTest, OneSegmentIsTheStationarySolve) {
-  const ScreeningModel m = Small(5);
+  const ScreeningModel m = Small(4);
   auto alone = SolveScreeningLimit(m);
   auto day = SolveScreeningDayLimit({{m, 28800}});
   ASSERT_TRUE(alone.ok()) << alone.status();
@@ -58,7 +58,7 @@ TEST(DayLimitTest, OneSegmentIsTheStationarySolve) {
   EXPECT_NEAR(day->segments[0].optimum.occupancy, alone->optimum.occupancy,
               1e-9);
 
-  const MarkovModel v = Verdict(10, 0.12);
+  const MarkovModel v = Verdict(6, 0.12);
   auto v_alone = SolveMarkovLimit(v);
   auto v_day = SolveMarkovDayLimit({{v, 600}});
   ASSERT_TRUE(v_alone.ok()) << v_alone.status();
@@ -90,7 +90,7 @@ TEST(DayLimitTest, TwoIdenticalSegmentsAreOne) {
 TEST(DayLimitTest, TwoDifferentSegmentsShareTheDaysBudget) {
   ScreeningModel few = Small(3);
   few.live_probability = 0.2;
-  const ScreeningModel many = Small(6);
+  const ScreeningModel many = Small(5);
   const double t_few = 2000, t_many = 6000;
   auto a = SolveScreeningLimit(few);
   auto b = SolveScreeningLimit(many);
