@@ -176,6 +176,11 @@ class Pacer {
   virtual void OnLiveAnswerAbandoned(absl::Time /*t*/,
                                      absl::Duration /*wait*/) {}
   virtual void OnTalkEnded(absl::Time /*t*/, absl::Duration /*talk*/) {}
+  // A call reported as a live answer (OnDialResolved kHuman: the detector's
+  // verdict) was a machine after all: the agent it reached dropped a
+  // voicemail. It needed an agent like a person, but it is not a live
+  // answer in the abandon rate.
+  virtual void OnLiveAnswerWasMachine(absl::Time /*t*/) {}
   virtual void OnWrapEnded(absl::Time /*t*/, absl::Duration /*wrap*/) {}
 };
 

@@ -11,6 +11,10 @@ namespace {
 constexpr double kCalibrationHalfLife = 1000;
 // Pseudo-abandons on both sides of the calibration ratio.
 constexpr double kCalibrationPrior = 3;
+// Decay of the people-share sums, per live verdict.
+constexpr double kPeopleHalfLife = 1000;
+// One-sided z of the people share's lower bound.
+constexpr double kPeopleZ = 2.0;
 // Step of theta's stochastic approximation.
 constexpr double kThetaGain = 0.03;
 // One-sided z of the live-share upper bound.
@@ -57,6 +61,15 @@ double PredictivePacer::UnbridgedPickupShare() const {
   return std::min(1.0, share + kUnbridgedZ * std::sqrt(share * (1 - share) / n));
 }
 
+double PredictivePacer::PeopleShare() const {
+  if (live_machines_ <= 0) return 1;
+  const double n = std::max(1.0, live_verdicts_);
+  const double machines = std::clamp(live_machines_ / n, 0.0, 1.0);
+  const double upper =
+      machines + kPeopleZ * std::sqrt(machines * (1 - machines) / n);
+  return std::clamp(1 - upper, 0.5, 1.0);
+}
+
 double PredictivePacer::Budget() const {
   return std::max(kMinBudget,
                   target_ - false_positive_ * UnbridgedPickupShare());
@@ -71,7 +84,9 @@ double PredictivePacer::EffectiveBudget() const {
       (observed_abandons_ + kCalibrationPrior) /
           (forecast_abandons_ + kCalibrationPrior),
       0.25, 2.5);
-  return Budget() / calibration;
+  // The budget is a rate over people; the forecast's live answers also hold
+  // the machines the detector passes as people.
+  return Budget() / calibration * PeopleShare();
 }
 
 void PredictivePacer::ObserveAwaitingVerdict(const Snapshot& s,
@@ -263,9 +278,13 @@ void PredictivePacer::OnDialResolved(absl::Time t, DialOutcome outcome,
   outcomes_.Record(t, outcome);
   const double ring = Seconds(ring_time);
   switch (outcome) {
-    case DialOutcome::kHuman:
+    case DialOutcome::kHuman: {
       ++live_outcomes_;
+      const double decay = std::exp2(-1.0 / kPeopleHalfLife);
+      live_verdicts_ = live_verdicts_ * decay + 1;
+      live_machines_ *= decay;
       [[fallthrough]];
+    }
     case DialOutcome::kMachine: {
       const double decay = std::exp2(-1.0 / kPickupHalfLife);
       pickups_ = pickups_ * decay + 1;
@@ -305,6 +324,10 @@ void PredictivePacer::OnLiveAnswerAbandoned(absl::Time, absl::Duration) {
 
 void PredictivePacer::OnTalkEnded(absl::Time, absl::Duration talk) {
   talk_.Record(Seconds(talk));
+}
+
+void PredictivePacer::OnLiveAnswerWasMachine(absl::Time) {
+  live_machines_ += 1;
 }
 
 void PredictivePacer::OnWrapEnded(absl::Time, absl::Duration wrap) {

@@ -90,6 +90,7 @@ class PredictivePacer final : public Pacer {
   void OnLiveAnswerAbandoned(absl::Time t, absl::Duration wait) override;
   void OnTalkEnded(absl::Time t, absl::Duration talk) override;
   void OnWrapEnded(absl::Time t, absl::Duration wrap) override;
+  void OnLiveAnswerWasMachine(absl::Time t) override;
 
   // Introspection for tests, logs and docs.
   bool warming_up() const;
@@ -99,6 +100,11 @@ class PredictivePacer final : public Pacer {
   // The share of pick-ups that wait for the detector's verdict (upper
   // confidence bound; 1 until pick-ups have been seen).
   double UnbridgedPickupShare() const;
+  // The share of people among the calls the detector passed as people (its
+  // false negatives are machines an agent recognises): the abandon rate is
+  // over people, the forecast's live answers include those machines. Lower
+  // confidence bound; 1 until such machines are seen.
+  double PeopleShare() const;
   // Decayed sums behind that correction.
   double forecast_abandons() const { return forecast_abandons_; }
   double observed_abandons() const { return observed_abandons_; }
@@ -138,6 +144,9 @@ class PredictivePacer final : public Pacer {
   double guard_ = 1;  // compliance factor on theta and budget, last decision
   // Decayed per pick-up: pick-ups seen, and seconds calls spent awaiting the
   // verdict (from the snapshots, each count held until the next decision).
+  // Decayed per live verdict: live verdicts, and those that were machines.
+  double live_verdicts_ = 0;
+  double live_machines_ = 0;
   double pickups_ = 0;
   double awaiting_seconds_ = 0;
   absl::Time last_snapshot_ = absl::InfinitePast();

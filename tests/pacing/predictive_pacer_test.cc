@@ -133,6 +133,23 @@ TEST(PredictivePacerTest, FalsePositivesRescuedOnPickUpLeaveTheBudget) {
   EXPECT_NEAR(waiting.EffectiveBudget(), 0.024 - 0.01, 0.0006);
 }
 
+// The abandon rate is over people; the forecast's live answers also hold
+// the machines the detector passes as people (agents recognise them). With
+// 20% of live verdicts such machines, the pacer aims about 20% lower.
+TEST(PredictivePacerTest, MachinesPassedAsPeopleShrinkTheBudget) {
+  PredictivePacer pacer(PacerOptions{});
+  EXPECT_DOUBLE_EQ(pacer.PeopleShare(), 1.0);
+  const double before = pacer.EffectiveBudget();
+  for (int i = 0; i < 5000; ++i) {
+    pacer.OnDialResolved(T0(), DialOutcome::kHuman, absl::Seconds(11),
+                         absl::Seconds(2));
+    if (i % 5 == 0) pacer.OnLiveAnswerWasMachine(T0());
+  }
+  EXPECT_LT(pacer.PeopleShare(), 0.8);
+  EXPECT_GT(pacer.PeopleShare(), 0.75);
+  EXPECT_NEAR(pacer.EffectiveBudget(), before * pacer.PeopleShare(), 1e-12);
+}
+
 TEST(PredictivePacerTest, LateConnectCountsAsObservedAbandon) {
   PredictivePacer pacer(PacerOptions{});
   pacer.OnLiveAnswerConnected(T0(), absl::Milliseconds(1900));
