@@ -808,6 +808,10 @@ absl::Status EngineImpl::DropVoicemail(std::string_view agent_id) {
     call.agent.clear();
     call.agent_listening = false;
     campaign.stats.voicemails_dropped++;
+    if (call.early_bridge && campaign.pacer != nullptr) {
+      campaign.pacer->OnScreeningEnded(env_.clock->Now(),
+                                       env_.clock->Now() - call.answered_at);
+    }
     EmitCall(call, "voicemail_drop");
     // One click and the agent is on to the next dial: that is the point of
     // voicemail drop (the brief saves 30-60 s per voicemail).

@@ -175,6 +175,12 @@ pacing::Snapshot EngineImpl::BuildSnapshot(const Campaign& campaign,
     v.in_state = now - a->since;
     v.has_call_in_flight = !a->lines.empty();
     v.leaving = a->break_requested;
+    if (a->state == AgentState::kOnCall && a->call != 0) {
+      // Bridged at pick-up and not yet known to be a person.
+      auto it = calls_.find(a->call);
+      v.screening = it != calls_.end() && it->second->early_bridge &&
+                    !it->second->classified;
+    }
     snap.agents.push_back(v);
   }
   snap.calls.reserve(campaign.unconnected.size());
