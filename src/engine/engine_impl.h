@@ -331,6 +331,9 @@ class EngineImpl final : public Engine, private ProviderEventListener {
   // Bridges the longest-waiting live person to `agent` if the agent is
   // free; false when nobody waits (or the agent is not free).
   bool ConnectWaitingPerson(Agent& agent);
+  // Connect on pick-up: bridges a free agent to the pick-up that has awaited
+  // the detector's verdict longest. False if there is none.
+  bool BridgeAwaitingPickup(Agent& agent);
   // A call counted as a person turned out a machine: out of the stats and
   // the abandon window.
   void UncountPerson(Call& call, absl::Time at);

@@ -372,6 +372,36 @@ TEST_F(PooledDialingTest, PickUpGoesStraightToAFreeAgentBeforeTheVerdict) {
   EXPECT_EQ(Stats().abandoned, 0);
 }
 
+// Connect on pick-up: an agent who frees while a pick-up still awaits the
+// detector's verdict takes it at once, as if free when it was picked up.
+// Before, the agent stayed free until the verdict and a later pick-up (most
+// often a machine) could take them, leaving the person who answered first
+// to wait past the 2-second rule.
+TEST_F(PooledDialingTest, AgentFreedWhileAPickUpAwaitsTheVerdictTakesIt) {
+  Start(DialMode::kParallel, 2, /*connect_on_pickup=*/true);
+  LoginReady("alice");
+  std::vector<CallId> lines = provider_.Placed();
+  ASSERT_EQ(lines.size(), 2u);
+  provider_.Send(E::kAnswered, lines[0]);  // bridged to Alice at once
+  provider_.Send(E::kBridged, lines[0]);
+  provider_.Send(E::kAnswered, lines[1]);  // nobody free: awaits the verdict
+  const size_t mark = provider_.commands.size();
+  clock_.Advance(absl::Seconds(1));
+  // Alice hears a machine on the first line and drops the voicemail.
+  ASSERT_TRUE(engine_->DropVoicemail("alice").ok());
+  EXPECT_THAT(VerbsSince(mark), ::testing::Contains(absl::StrCat(
+                                    "bridge:", lines[1])));
+  EXPECT_EQ(StateOf("alice"), AgentState::kOnCall);
+  EXPECT_EQ(engine_->GetAgent("alice")->call_id, lines[1]);
+  // The detector then says human: the person already hears Alice.
+  provider_.Send(E::kBridged, lines[1]);
+  clock_.Advance(absl::Seconds(1));
+  provider_.Send(E::kAmd, lines[1], CallEndStatus::kCompleted,
+                 AmdResult::kHuman);
+  EXPECT_EQ(Stats().connects, 1);
+  EXPECT_EQ(Stats().abandoned, 0);
+}
+
 TEST_F(PooledDialingTest, DetectorFalsePositiveHeardByAnAgentIsNotHungUpOn) {
   Start(DialMode::kParallel, 2, /*connect_on_pickup=*/true);
   LoginReady("alice");
