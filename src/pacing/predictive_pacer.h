@@ -48,6 +48,7 @@
 #define DIALER_PACING_PREDICTIVE_PACER_H_
 
 #include <deque>
+#include <queue>
 
 #include "pacing/abandon_forecast.h"
 #include "pacing/dial_outcome_estimator.h"
@@ -90,10 +91,13 @@ class PredictivePacer final : public Pacer {
   void OnLiveAnswerAbandoned(absl::Time t, absl::Duration wait) override;
   void OnTalkEnded(absl::Time t, absl::Duration talk) override;
   void OnWrapEnded(absl::Time t, absl::Duration wrap) override;
+  void OnScreeningEnded(absl::Time t, absl::Duration held) override;
   void OnLiveAnswerWasMachine(absl::Time t) override;
 
   // Introspection for tests, logs and docs.
   bool warming_up() const;
+  // P(machine | picked up), the point estimate.
+  double MachineGivenPickup() const;
   double theta() const { return theta_; }
   // The pacing budget after the observed/forecast correction.
   double EffectiveBudget() const;
@@ -116,6 +120,21 @@ class PredictivePacer final : public Pacer {
     double live = 0;  // probability of a live answer within the horizon
     double risk = 0;  // forecast abandons it adds
   };
+  // A resolved dial whose outcome waits until every dial placed before it
+  // has resolved (see ReleaseCompleteDials).
+  struct Resolution {
+    absl::Time dialed;
+    DialOutcome outcome;
+    double ring_s;
+  };
+  struct DialedLater {
+    bool operator()(const Resolution& a, const Resolution& b) const {
+      return a.dialed > b.dialed;
+    }
+  };
+  // Feeds the outcome and ring-time estimates with the resolutions of dials
+  // old enough that every dial of their cohort has resolved.
+  void ReleaseCompleteDials(absl::Time now);
   int ModelDials(const Snapshot& snapshot, double theta);
   void DecayCalibration();
   // abandon_target and abandon_limit less the false positives that can
@@ -135,7 +154,12 @@ class PredictivePacer final : public Pacer {
   DurationEstimator verdict_;        // pick-up to the detector's verdict
   DurationEstimator talk_;
   DurationEstimator wrap_;
+  // Pick-up to the agent being ready again, of machines an agent screened
+  // (bridged at pick-up, voicemail dropped).
+  DurationEstimator screen_;
 
+  std::priority_queue<Resolution, std::vector<Resolution>, DialedLater>
+      unreleased_;
   double theta_ = 0;  // set in the constructor body
   std::deque<PendingCall> pending_;  // of the last decision, to be placed
   double forecast_abandons_ = 0;     // decayed, calls placed
