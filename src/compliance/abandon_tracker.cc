@@ -40,6 +40,19 @@ AbandonTracker::AbandonTracker(AbandonThresholds thresholds) : thresholds_(thres
 void AbandonTracker::RecordLiveAnswer(absl::Time t) { Record(t, false); }
 void AbandonTracker::RecordAbandon(absl::Time t) { Record(t, true); }
 
+void AbandonTracker::RetractLiveAnswer(absl::Time t, bool abandoned) {
+  const int64_t day = UtcDay(t);
+  Bucket& b = buckets_[((day % kWindowDays) + kWindowDays) % kWindowDays];
+  if (b.day != day || b.live == 0) return;
+  if (abandoned) {
+    if (b.abandoned == 0) return;
+    --b.abandoned;
+  } else if (b.live == b.abandoned) {
+    return;  // no answer in time recorded that day
+  }
+  --b.live;
+}
+
 void AbandonTracker::Record(absl::Time t, bool abandoned) {
   const int64_t day = UtcDay(t);
   Bucket& b = buckets_[((day % kWindowDays) + kWindowDays) % kWindowDays];

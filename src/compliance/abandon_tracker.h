@@ -72,6 +72,10 @@ class AbandonTracker {
   // so call exactly one of the two per live answer. Events older than the
   // window (relative to the newest day seen) are ignored.
   void RecordAbandon(absl::Time t);
+  // Takes back one live answer recorded at `t` (and the abandon, when it
+  // was recorded with RecordAbandon): a call counted as a person that was a
+  // machine. No-op once `t`'s day has left the window.
+  void RetractLiveAnswer(absl::Time t, bool abandoned);
 
   // Abandoned / live answers in the window ending at `now`; 0 when there
   // were no live answers.

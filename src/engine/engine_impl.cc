@@ -354,6 +354,18 @@ absl::Status EngineImpl::ReplacePacerForTesting(
   });
 }
 
+absl::StatusOr<double> EngineImpl::AbandonRateForTesting(
+    std::string_view campaign_id) {
+  return OnStrand([&]() -> absl::StatusOr<double> {
+    auto it = campaigns_.find(AbslView(campaign_id));
+    if (it == campaigns_.end()) {
+      return absl::NotFoundError(
+          absl::StrCat("no campaign '", AbslView(campaign_id), "'"));
+    }
+    return it->second->abandon.Rate(env_.clock->Now());
+  });
+}
+
 absl::StatusOr<std::vector<ContactId>> EngineImpl::AddContacts(
     std::string_view campaign_id, std::vector<Contact> contacts) {
   for (size_t i = 0; i < contacts.size(); ++i) {
@@ -784,7 +796,11 @@ absl::Status EngineImpl::DropVoicemail(std::string_view agent_id) {
     absl::Status s = env_.provider->PlayAndHangup(
         call.id, campaign.config.voicemail_audio, /*after_beep=*/true);
     if (!s.ok()) return s;
-    RecordOutcome(call, /*human=*/false, env_.clock->Now());
+    if (call.classified && call.human) {
+      UncountPerson(call, env_.clock->Now());
+    } else {
+      RecordOutcome(call, /*human=*/false, env_.clock->Now());
+    }
     call.facts.state = CallState::kMachine;
     call.connected = false;
     call.voicemail_dropped = true;
@@ -792,6 +808,10 @@ absl::Status EngineImpl::DropVoicemail(std::string_view agent_id) {
     call.agent.clear();
     call.agent_listening = false;
     campaign.stats.voicemails_dropped++;
+    if (call.early_bridge && campaign.pacer != nullptr) {
+      campaign.pacer->OnScreeningEnded(env_.clock->Now(),
+                                       env_.clock->Now() - call.answered_at);
+    }
     EmitCall(call, "voicemail_drop");
     // One click and the agent is on to the next dial: that is the point of
     // voicemail drop (the brief saves 30-60 s per voicemail).
@@ -1437,6 +1457,7 @@ absl::Status EngineImpl::ApplyProviderEvent(const ProviderEvent& event) {
         if (call.classified && call.human) {
           campaign.stats.connects++;
           campaign.abandon.RecordLiveAnswer(at);
+          call.live_counted_at = at;
         }
         EmitCall(call, "bridged");
         break;
@@ -1451,6 +1472,7 @@ absl::Status EngineImpl::ApplyProviderEvent(const ProviderEvent& event) {
         campaign.stats.abandoned++;
         campaign.abandon.RecordAbandon(at);
       }
+      call.live_counted_at = at;
       if (campaign.pacer != nullptr) {
         campaign.pacer->OnLiveAnswerConnected(at, wait);
       }
@@ -1524,6 +1546,7 @@ void EngineImpl::RecordOutcome(Call& call, bool human, absl::Time at) {
     if (call.connected) {
       campaign.stats.connects++;
       campaign.abandon.RecordLiveAnswer(at);
+      call.live_counted_at = at;
     }
   } else {
     campaign.stats.machine_answers++;
@@ -1533,6 +1556,28 @@ void EngineImpl::RecordOutcome(Call& call, bool human, absl::Time at) {
         at, human ? pacing::DialOutcome::kHuman : pacing::DialOutcome::kMachine,
         call.answered_at - call.placed_at, at - call.answered_at);
   }
+}
+
+void EngineImpl::UncountPerson(Call& call, absl::Time at) {
+  // The detector passed a machine as a person (its false negative) and the
+  // agent it reached has recognised it. It took an agent like a person, but
+  // the FCC's rate is abandoned / live-answered people: counted, it would
+  // dilute the 30-day rate the gate holds under the limit.
+  Campaign& campaign = *call.campaign;
+  call.human = false;
+  campaign.stats.human_answers--;
+  campaign.stats.machine_answers++;
+  if (call.live_counted_at != absl::InfinitePast()) {
+    campaign.abandon.RetractLiveAnswer(call.live_counted_at, call.abandoned);
+    if (call.abandoned) {
+      campaign.stats.abandoned--;
+      call.abandoned = false;
+    } else {
+      campaign.stats.connects--;
+    }
+    call.live_counted_at = absl::InfinitePast();
+  }
+  if (campaign.pacer != nullptr) campaign.pacer->OnLiveAnswerWasMachine(at);
 }
 
 void EngineImpl::OnAmd(Call& call, AmdResult result, absl::Time at) {

@@ -91,6 +91,10 @@ struct Call {
   bool live_waiting = false;    // a live person waits for a free agent
   bool verdict_seen = false;    // the detector has spoken
   bool classified = false;      // counted as a person or a machine
+  // When this call entered the 30-day abandon window as a live answer (in
+  // time or abandoned), so a machine the detector passed as a person can be
+  // taken out again when the agent recognises it.
+  absl::Time live_counted_at = absl::InfinitePast();
   // Bridged at pick-up to a free agent, before the detector decided: the
   // agent hears the greeting, as in power mode.
   bool early_bridge = false;
@@ -189,6 +193,8 @@ class EngineImpl final : public Engine, private ProviderEventListener {
   // can watch what the engine tells it.
   absl::Status ReplacePacerForTesting(std::string_view campaign_id,
                                       std::unique_ptr<pacing::Pacer> pacer);
+  // Tests only: the compliance module's 30-day abandon rate of a campaign.
+  absl::StatusOr<double> AbandonRateForTesting(std::string_view campaign_id);
   absl::StatusOr<std::vector<ContactId>> AddContacts(
       std::string_view campaign_id, std::vector<Contact> contacts) override;
   absl::StatusOr<ImportReport> ImportContacts(
@@ -325,6 +331,12 @@ class EngineImpl final : public Engine, private ProviderEventListener {
   // Bridges the longest-waiting live person to `agent` if the agent is
   // free; false when nobody waits (or the agent is not free).
   bool ConnectWaitingPerson(Agent& agent);
+  // Connect on pick-up: bridges a free agent to the pick-up that has awaited
+  // the detector's verdict longest. False if there is none.
+  bool BridgeAwaitingPickup(Agent& agent);
+  // A call counted as a person turned out a machine: out of the stats and
+  // the abandon window.
+  void UncountPerson(Call& call, absl::Time at);
   Agent* PickAgent(Campaign& campaign, const std::string& preferred);
   void ConnectLive(Call& call, Agent& agent);
   void OfferLive(Call& call);

@@ -173,8 +173,17 @@ pacing::Snapshot EngineImpl::BuildSnapshot(const Campaign& campaign,
     pacing::AgentView v;
     v.activity = ActivityOf(*a);
     v.in_state = now - a->since;
-    v.has_call_in_flight = !a->lines.empty();
+    // Its own lines (parallel), or its own call (power mode: the hard-stop
+    // fallback, and calls still ringing after it).
+    v.has_call_in_flight = !a->lines.empty() ||
+                           (a->state == AgentState::kDialing && a->call != 0);
     v.leaving = a->break_requested;
+    if (a->state == AgentState::kOnCall && a->call != 0) {
+      // Bridged at pick-up and not yet known to be a person.
+      auto it = calls_.find(a->call);
+      v.screening = it != calls_.end() && it->second->early_bridge &&
+                    !it->second->classified;
+    }
     snap.agents.push_back(v);
   }
   snap.calls.reserve(campaign.unconnected.size());
@@ -245,8 +254,32 @@ bool EngineImpl::DialPooled(Campaign& campaign) {
 }
 
 void EngineImpl::OnAgentAvailable(Agent& agent) {
-  ConnectWaitingPerson(agent);
+  if (!ConnectWaitingPerson(agent)) BridgeAwaitingPickup(agent);
   RequestPace(*agent.campaign);
+}
+
+bool EngineImpl::BridgeAwaitingPickup(Agent& agent) {
+  Campaign& campaign = *agent.campaign;
+  if (!campaign.config.connect_on_pickup || !IsFree(agent)) return false;
+  // The pick-up waiting longest for the detector: had this agent been free
+  // when it was picked up, it would have been bridged then (OnAnswered).
+  // Whoever answered has heard silence since. A person is the agent's now
+  // rather than at the verdict, by when a later pick-up may have taken the
+  // agent; a machine is recognised and left, as at any early bridge.
+  Call* oldest = nullptr;
+  for (CallId id : campaign.unconnected) {
+    Call& call = *calls_.at(id);
+    if (call.facts.state != CallState::kAnswered || call.live_waiting ||
+        call.agent_listening) {
+      continue;
+    }
+    if (oldest == nullptr || call.answered_at < oldest->answered_at) {
+      oldest = &call;
+    }
+  }
+  if (oldest == nullptr) return false;
+  EarlyBridge(*oldest, agent);
+  return oldest->early_bridge;
 }
 
 bool EngineImpl::ConnectWaitingPerson(Agent& agent) {

@@ -28,6 +28,16 @@ int DialOutcomeEstimator::LocalHour(absl::Time t) const {
 }
 
 void DialOutcomeEstimator::Record(absl::Time t, DialOutcome outcome) {
+  std::array<int64_t, kKinds> counts{};
+  ++counts[KindOf(outcome)];
+  RecordBatch(t, counts);
+}
+
+void DialOutcomeEstimator::RecordBatch(absl::Time t,
+                                       const std::array<int64_t, kKinds>& counts) {
+  int64_t m = 0;
+  for (int64_t c : counts) m += c;
+  if (m <= 0) return;
   const int hour = LocalHour(t);
   if (hour != last_hour_) {
     last_hour_ = hour;
@@ -40,15 +50,18 @@ void DialOutcomeEstimator::Record(absl::Time t, DialOutcome outcome) {
       }
     }
   }
-  const Kind kind = KindOf(outcome);
-  weight_ = weight_ * decay_ + 1;
-  prior_weight_ *= decay_;
+  // m single updates in a row, each outcome given their mean weight.
+  const double decay_m = std::pow(decay_, static_cast<double>(m));
+  const double added = decay_ < 1 ? (1 - decay_m) / (1 - decay_) : m;
+  weight_ = weight_ * decay_m + added;
+  prior_weight_ *= decay_m;
   for (int k = 0; k < kKinds; ++k) {
-    weighted_[k] = weighted_[k] * decay_ + (k == kind ? 1 : 0);
+    weighted_[k] = weighted_[k] * decay_m +
+                   added * static_cast<double>(counts[k]) / static_cast<double>(m);
+    by_hour_[hour][k] += counts[k];
   }
-  ++by_hour_[hour][kind];
-  ++hour_totals_[hour];
-  ++count_;
+  hour_totals_[hour] += m;
+  count_ += m;
 }
 
 double DialOutcomeEstimator::Share(Kind kind) const {

@@ -46,6 +46,10 @@ class DialOutcomeEstimator {
                        absl::TimeZone zone);
 
   void Record(absl::Time t, DialOutcome outcome);
+  // Several outcomes at once, counted by kind (KindOf), with equal weight:
+  // the order within a batch says nothing (the outcomes of dials placed
+  // together, e.g. a whole cohort released at once). `t`: the local hour.
+  void RecordBatch(absl::Time t, const std::array<int64_t, kKinds>& counts);
 
   static Kind KindOf(DialOutcome outcome);
 

@@ -57,6 +57,10 @@ struct AgentView {
   // call or wrap-up in progress ends, so this agent will not free up for
   // the campaign.
   bool leaving = false;
+  // On a call bridged at pick-up (connect-on-pick-up) that nobody has yet
+  // confirmed as a person: the agent is screening it - a machine gives the
+  // agent back once recognised. `in_state` then runs from the pick-up.
+  bool screening = false;
 };
 
 // Where a call that is not connected to an agent yet stands.
@@ -176,6 +180,14 @@ class Pacer {
   virtual void OnLiveAnswerAbandoned(absl::Time /*t*/,
                                      absl::Duration /*wait*/) {}
   virtual void OnTalkEnded(absl::Time /*t*/, absl::Duration /*talk*/) {}
+  // A call reported as a live answer (OnDialResolved kHuman: the detector's
+  // verdict) was a machine after all: the agent it reached dropped a
+  // voicemail. It needed an agent like a person, but it is not a live
+  // answer in the abandon rate.
+  virtual void OnLiveAnswerWasMachine(absl::Time /*t*/) {}
+  // An agent who screened a call bridged at pick-up found a machine and is
+  // ready again `held` after the pick-up (voicemail dropped).
+  virtual void OnScreeningEnded(absl::Time /*t*/, absl::Duration /*held*/) {}
   virtual void OnWrapEnded(absl::Time /*t*/, absl::Duration /*wrap*/) {}
 };
 

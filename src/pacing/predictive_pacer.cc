@@ -9,8 +9,26 @@ namespace {
 
 // Decay of the forecast/observed abandon sums, per live answer.
 constexpr double kCalibrationHalfLife = 1000;
-// Pseudo-abandons on both sides of the calibration ratio.
+// Pseudo-abandons on both sides of the calibration ratio, at a ratio of
+// kCalibrationPriorRatio: the forecast is pessimistic by construction
+// (docs/pacing.md, "Where it is conservative"); across the benchmark matrix
+// the ratio settles between 0.2 and 0.7, and a campaign whose forecast is
+// right moves it back up within a few abandons.
 constexpr double kCalibrationPrior = 3;
+constexpr double kCalibrationPriorRatio = 0.5;
+// Bounds of the calibration ratio. Low enough that observed abandons steer
+// the pacer wherever the forecast's pessimism measures (about 5x at worst);
+// the high side tightens an optimistic forecast up to 2.5x.
+constexpr double kCalibrationMin = 0.1;
+constexpr double kCalibrationMax = 2.5;
+// Decay of the people-share sums, per live verdict.
+constexpr double kPeopleHalfLife = 1000;
+// One-sided z of the people share's lower bound.
+constexpr double kPeopleZ = 1.0;
+// A dial's cohort is complete (every dial placed before it resolved) this
+// long after it: a margin over the ring limit the no-answers show.
+constexpr double kCohortSlack = 1.2;
+constexpr double kCohortExtraS = 3;
 // Step of theta's stochastic approximation.
 constexpr double kThetaGain = 0.03;
 // One-sided z of the live-share upper bound.
@@ -40,10 +58,17 @@ PredictivePacer::PredictivePacer(const PacerOptions& options)
       ring_timeout_({25, 0.1, 5}, 200),
       verdict_({2.5, 0.4, 5}, 200),
       talk_({150, 1.0, 5}, 100),
-      wrap_({30, 0.5, 5}, 100) {
+      wrap_({30, 0.5, 5}, 100),
+      screen_({2.6, 0.5, 5}, 200) {
   // Not in the initialiser list: Budget() reads the pick-up sums, which are
   // declared (so initialised) after theta_.
   theta_ = std::clamp(3 * Budget(), 0.02, 0.3);
+}
+
+double PredictivePacer::MachineGivenPickup() const {
+  const double live = outcomes_.LiveShare();
+  const double machine = outcomes_.Share(DialOutcomeEstimator::kMachine);
+  return machine / std::max(1e-9, live + machine);
 }
 
 bool PredictivePacer::warming_up() const {
@@ -55,6 +80,15 @@ double PredictivePacer::UnbridgedPickupShare() const {
   const double waited = awaiting_seconds_ / std::max(0.1, verdict_.Mean());
   const double share = std::clamp((waited + kPickupPrior) / n, 0.0, 1.0);
   return std::min(1.0, share + kUnbridgedZ * std::sqrt(share * (1 - share) / n));
+}
+
+double PredictivePacer::PeopleShare() const {
+  if (live_machines_ <= 0) return 1;
+  const double n = std::max(1.0, live_verdicts_);
+  const double machines = std::clamp(live_machines_ / n, 0.0, 1.0);
+  const double upper =
+      machines + kPeopleZ * std::sqrt(machines * (1 - machines) / n);
+  return std::clamp(1 - upper, 0.5, 1.0);
 }
 
 double PredictivePacer::Budget() const {
@@ -69,9 +103,11 @@ double PredictivePacer::PacingLimit() const {
 double PredictivePacer::EffectiveBudget() const {
   const double calibration = std::clamp(
       (observed_abandons_ + kCalibrationPrior) /
-          (forecast_abandons_ + kCalibrationPrior),
-      0.25, 2.5);
-  return Budget() / calibration;
+          (forecast_abandons_ + kCalibrationPrior / kCalibrationPriorRatio),
+      kCalibrationMin, kCalibrationMax);
+  // The budget is a rate over people; the forecast's live answers also hold
+  // the machines the detector passes as people.
+  return Budget() / calibration * PeopleShare();
 }
 
 void PredictivePacer::ObserveAwaitingVerdict(const Snapshot& s,
@@ -100,7 +136,36 @@ ForecastInput PredictivePacer::BuildForecast(const Snapshot& s) const {
   in.new_call_demand.assign(buckets, 0.0);
   in.cumulative_free_variance.assign(buckets, 0.0);
 
+  // Outcome shares with the live share at its upper bound.
+  const double live =
+      std::max(kMinLiveShare, outcomes_.LiveShareUpper(kLiveShareZ));
+  const double rest = std::max(1e-9, 1 - outcomes_.LiveShare());
+  const double scale = (1 - live) / rest;
+  const double machine = outcomes_.Share(DialOutcomeEstimator::kMachine) * scale;
+  const double no_answer =
+      outcomes_.Share(DialOutcomeEstimator::kNoAnswer) * scale;
+  const double other =
+      outcomes_.Share(DialOutcomeEstimator::kBusyOrFailed) * scale;
+  const double live_given_pickup = live / std::max(1e-9, live + machine);
+  // An agent whose own call is still ringing (power mode: the hard-stop
+  // fallback, and its calls still out after it) is free only if that call
+  // goes unanswered; a pick-up keeps them (pessimistic for a machine).
+  auto own_call_unanswered = [&](double age, double t) {
+    const double unresolved = (live + machine) * ring_pickup_.Survival(age) +
+                              no_answer * ring_timeout_.Survival(age) +
+                              other * ring_other_.Survival(age);
+    if (unresolved <= 1e-12) return 1.0;
+    const double ended =
+        no_answer * (ring_timeout_.Survival(age) -
+                     ring_timeout_.Survival(age + t)) +
+        other * (ring_other_.Survival(age) - ring_other_.Survival(age + t));
+    return std::clamp(ended / unresolved, 0.0, 1.0);
+  };
   const double wrap_mean = wrap_.Mean();
+  // An agent screening a pick-up bridged before the verdict gives the agent
+  // back once recognised as a machine (the voicemail dropped, timed by
+  // screen_); a person holds them for a call.
+  const double machine_given_pickup = MachineGivenPickup();
   for (const AgentView& a : s.agents) {
     // An agent leaving after this call or wrap-up (a break requested, the
     // end of the shift) takes no later answer: neither free nor freeing up.
@@ -113,8 +178,14 @@ ForecastInput PredictivePacer::BuildForecast(const Snapshot& s) const {
       double cdf = 0;
       if (a.activity == AgentActivity::kOnCall) {
         cdf = t > wrap_mean ? talk_.ConditionalCdf(e, t - wrap_mean) : 0;
+        if (a.screening) {
+          cdf = machine_given_pickup * screen_.ConditionalCdf(e, t) +
+                (1 - machine_given_pickup) * cdf;
+        }
       } else if (a.activity == AgentActivity::kWrapUp) {
         cdf = wrap_.ConditionalCdf(e, t);
+      } else if (a.has_call_in_flight) {
+        cdf = own_call_unanswered(e, t);
       } else {
         break;
       }
@@ -122,20 +193,10 @@ ForecastInput PredictivePacer::BuildForecast(const Snapshot& s) const {
       in.cumulative_free_variance[k] += cdf * (1 - cdf);
       previous = cdf;
     }
-    if (a.activity == AgentActivity::kReady) ++in.idle_agents;
+    if (a.activity == AgentActivity::kReady && !a.has_call_in_flight) {
+      ++in.idle_agents;
+    }
   }
-
-  // Outcome shares with the live share at its upper bound.
-  const double live =
-      std::max(kMinLiveShare, outcomes_.LiveShareUpper(kLiveShareZ));
-  const double rest = std::max(1e-9, 1 - outcomes_.LiveShare());
-  const double scale = (1 - live) / rest;
-  const double machine = outcomes_.Share(DialOutcomeEstimator::kMachine) * scale;
-  const double no_answer =
-      outcomes_.Share(DialOutcomeEstimator::kNoAnswer) * scale;
-  const double other =
-      outcomes_.Share(DialOutcomeEstimator::kBusyOrFailed) * scale;
-  const double live_given_pickup = live / std::max(1e-9, live + machine);
 
   // Live answers of a call of age `age`: pick-up at age + u, need an agent
   // `latency` later.
@@ -207,6 +268,7 @@ int PredictivePacer::ModelDials(const Snapshot& s, double theta) {
 }
 
 Plan PredictivePacer::Decide(const Snapshot& s) {
+  ReleaseCompleteDials(s.now);
   const SnapshotCounts c = CountSnapshot(s);
   ObserveAwaitingVerdict(s, c.awaiting_verdict);
   const Plan plan{0, s.now + absl::Seconds(1)};
@@ -242,7 +304,7 @@ Plan PredictivePacer::Decide(const Snapshot& s) {
   // whatever the others do, so they cannot abandon (an agent leaves ready
   // only by taking a call). This is what binds with very few agents or a
   // fresh window, where the model's risk threshold may refuse even these.
-  wanted = std::max(wanted, c.ready - c.calls_in_flight);
+  wanted = std::max(wanted, c.ready_without_call - c.calls_in_flight);
   return Plan{ApplyAbandonState(s.abandon_state, c, wanted), plan.review_at};
 }
 
@@ -260,30 +322,67 @@ void PredictivePacer::OnDialPlaced(absl::Time) {
 void PredictivePacer::OnDialResolved(absl::Time t, DialOutcome outcome,
                                      absl::Duration ring_time,
                                      absl::Duration verdict_latency) {
-  outcomes_.Record(t, outcome);
-  const double ring = Seconds(ring_time);
+  // The dial: the ring, then (a pick-up) the wait for the verdict, before t.
+  unreleased_.push(Resolution{t - ring_time - verdict_latency, outcome,
+                              Seconds(ring_time)});
   switch (outcome) {
-    case DialOutcome::kHuman:
+    case DialOutcome::kHuman: {
       ++live_outcomes_;
+      const double decay = std::exp2(-1.0 / kPeopleHalfLife);
+      live_verdicts_ = live_verdicts_ * decay + 1;
+      live_machines_ *= decay;
       [[fallthrough]];
+    }
     case DialOutcome::kMachine: {
       const double decay = std::exp2(-1.0 / kPickupHalfLife);
       pickups_ = pickups_ * decay + 1;
       awaiting_seconds_ *= decay;
-      ring_pickup_.Record(ring);
       if (verdict_latency > absl::ZeroDuration()) {
         verdict_.Record(Seconds(verdict_latency));
       }
       break;
     }
-    case DialOutcome::kNoAnswer:
-      ring_timeout_.Record(ring);
-      break;
-    case DialOutcome::kBusy:
-    case DialOutcome::kFailed:
-      ring_other_.Record(ring);
+    default:
       break;
   }
+  ReleaseCompleteDials(t);
+}
+
+void PredictivePacer::ReleaseCompleteDials(absl::Time now) {
+  // Outcomes arrive in the order they resolve: busy signals within seconds,
+  // pick-ups after the ring, no-answers at the ring limit. Counted as they
+  // come, a burst of dials (the start of the day, the end of the hard-stop
+  // fallback) first shows its pick-ups - the live share looks twice what it
+  // is - then a wave of no-answers drags it far below, and the pacer
+  // over-dials on that. A dial older than the slowest outcome has
+  // resolved, as has every dial before it, so outcomes fed in dial order
+  // up to there are whole cohorts: no such bias, at the price of about a
+  // ring limit of delay.
+  const absl::Time complete =
+      now - absl::Seconds(kCohortSlack * ring_timeout_.Mean() + kCohortExtraS);
+  // One batch: within it, the order is the order of resolution again.
+  std::array<int64_t, DialOutcomeEstimator::kKinds> counts{};
+  absl::Time last = absl::InfinitePast();
+  while (!unreleased_.empty() && unreleased_.top().dialed <= complete) {
+    const Resolution r = unreleased_.top();
+    unreleased_.pop();
+    ++counts[DialOutcomeEstimator::KindOf(r.outcome)];
+    last = r.dialed;
+    switch (r.outcome) {
+      case DialOutcome::kHuman:
+      case DialOutcome::kMachine:
+        ring_pickup_.Record(r.ring_s);
+        break;
+      case DialOutcome::kNoAnswer:
+        ring_timeout_.Record(r.ring_s);
+        break;
+      case DialOutcome::kBusy:
+      case DialOutcome::kFailed:
+        ring_other_.Record(r.ring_s);
+        break;
+    }
+  }
+  outcomes_.RecordBatch(last, counts);
 }
 
 void PredictivePacer::DecayCalibration() {
@@ -305,6 +404,14 @@ void PredictivePacer::OnLiveAnswerAbandoned(absl::Time, absl::Duration) {
 
 void PredictivePacer::OnTalkEnded(absl::Time, absl::Duration talk) {
   talk_.Record(Seconds(talk));
+}
+
+void PredictivePacer::OnLiveAnswerWasMachine(absl::Time) {
+  live_machines_ += 1;
+}
+
+void PredictivePacer::OnScreeningEnded(absl::Time, absl::Duration held) {
+  screen_.Record(Seconds(held));
 }
 
 void PredictivePacer::OnWrapEnded(absl::Time, absl::Duration wrap) {

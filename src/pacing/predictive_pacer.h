@@ -48,6 +48,7 @@
 #define DIALER_PACING_PREDICTIVE_PACER_H_
 
 #include <deque>
+#include <queue>
 
 #include "pacing/abandon_forecast.h"
 #include "pacing/dial_outcome_estimator.h"
@@ -90,15 +91,24 @@ class PredictivePacer final : public Pacer {
   void OnLiveAnswerAbandoned(absl::Time t, absl::Duration wait) override;
   void OnTalkEnded(absl::Time t, absl::Duration talk) override;
   void OnWrapEnded(absl::Time t, absl::Duration wrap) override;
+  void OnScreeningEnded(absl::Time t, absl::Duration held) override;
+  void OnLiveAnswerWasMachine(absl::Time t) override;
 
   // Introspection for tests, logs and docs.
   bool warming_up() const;
+  // P(machine | picked up), the point estimate.
+  double MachineGivenPickup() const;
   double theta() const { return theta_; }
   // The pacing budget after the observed/forecast correction.
   double EffectiveBudget() const;
   // The share of pick-ups that wait for the detector's verdict (upper
   // confidence bound; 1 until pick-ups have been seen).
   double UnbridgedPickupShare() const;
+  // The share of people among the calls the detector passed as people (its
+  // false negatives are machines an agent recognises): the abandon rate is
+  // over people, the forecast's live answers include those machines. Lower
+  // confidence bound; 1 until such machines are seen.
+  double PeopleShare() const;
   // Decayed sums behind that correction.
   double forecast_abandons() const { return forecast_abandons_; }
   double observed_abandons() const { return observed_abandons_; }
@@ -110,6 +120,21 @@ class PredictivePacer final : public Pacer {
     double live = 0;  // probability of a live answer within the horizon
     double risk = 0;  // forecast abandons it adds
   };
+  // A resolved dial whose outcome waits until every dial placed before it
+  // has resolved (see ReleaseCompleteDials).
+  struct Resolution {
+    absl::Time dialed;
+    DialOutcome outcome;
+    double ring_s;
+  };
+  struct DialedLater {
+    bool operator()(const Resolution& a, const Resolution& b) const {
+      return a.dialed > b.dialed;
+    }
+  };
+  // Feeds the outcome and ring-time estimates with the resolutions of dials
+  // old enough that every dial of their cohort has resolved.
+  void ReleaseCompleteDials(absl::Time now);
   int ModelDials(const Snapshot& snapshot, double theta);
   void DecayCalibration();
   // abandon_target and abandon_limit less the false positives that can
@@ -129,7 +154,12 @@ class PredictivePacer final : public Pacer {
   DurationEstimator verdict_;        // pick-up to the detector's verdict
   DurationEstimator talk_;
   DurationEstimator wrap_;
+  // Pick-up to the agent being ready again, of machines an agent screened
+  // (bridged at pick-up, voicemail dropped).
+  DurationEstimator screen_;
 
+  std::priority_queue<Resolution, std::vector<Resolution>, DialedLater>
+      unreleased_;
   double theta_ = 0;  // set in the constructor body
   std::deque<PendingCall> pending_;  // of the last decision, to be placed
   double forecast_abandons_ = 0;     // decayed, calls placed
@@ -138,6 +168,9 @@ class PredictivePacer final : public Pacer {
   double guard_ = 1;  // compliance factor on theta and budget, last decision
   // Decayed per pick-up: pick-ups seen, and seconds calls spent awaiting the
   // verdict (from the snapshots, each count held until the next decision).
+  // Decayed per live verdict: live verdicts, and those that were machines.
+  double live_verdicts_ = 0;
+  double live_machines_ = 0;
   double pickups_ = 0;
   double awaiting_seconds_ = 0;
   absl::Time last_snapshot_ = absl::InfinitePast();

@@ -7,13 +7,13 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "sim/agent_breaks.h"
 #include "sim/distribution.h"
 
 namespace dialer::sim {
 namespace {
 
 constexpr uint64_t kAgentStream = 0xA6E47;
-constexpr uint64_t kBreakStream = 0xB2EA6;
 
 std::string_view DispositionFor(const CallTruth* c) {
   if (c == nullptr) return "no_answer";
@@ -90,21 +90,17 @@ void SimAgents::Start() {
 void SimAgents::TakeBreak(size_t break_index) {
   if (day_over_) return;
   const AgentBreak& b = scenario_.agents.breaks[break_index];
-  // Who takes it: a seeded shuffle, the same for every pacer.
-  std::vector<size_t> order(agents_.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  Rng rng(StreamSeed({seed_, kBreakStream, break_index}));
-  for (size_t i = order.size(); i > 1; --i) {
-    std::swap(order[i - 1], order[rng.Below(i)]);
-  }
-  const size_t takers = static_cast<size_t>(
-      std::llround(b.fraction * static_cast<double>(agents_.size())));
-  for (size_t k = 0; k < takers; ++k) {
-    Agent& a = agents_[order[k]];
+  // Who takes it: a seeded shuffle, the same for every pacer (and for the
+  // staffing profile of the physical limit).
+  for (size_t taker :
+       BreakTakers(seed_, break_index, agents_.size(), b.fraction)) {
+    Agent& a = agents_[taker];
     if (a.state == AgentState::kLoggedOut) continue;
     a.break_for_s = b.for_s;
     if (a.state == AgentState::kBreak) {
-      // Already paused (an earlier break): extend from now.
+      // Already paused (an earlier break): a second return is scheduled
+      // from now; the first one still stands, so the agent is back at the
+      // earlier of the two (sim::StaffingProfile replays this).
       const std::string id = a.id;
       a.break_for_s = 0;
       clock_->ScheduleAt(clock_->Now() + absl::Seconds(b.for_s), [this, id] {

@@ -27,6 +27,34 @@ TEST(AbandonTrackerTest, RateIsAbandonsOverLiveAnswers64_1200a7) {
   EXPECT_EQ(t.State(Day(0)), AbandonState::kStop);
 }
 
+// A call counted as a live answer that was a machine (the detector's false
+// negative, recognised by the agent) leaves the denominator: the rate is
+// over live-answered people.
+TEST(AbandonTrackerTest, RetractedLiveAnswerLeavesTheRate) {
+  AbandonTracker t;
+  for (int i = 0; i < 98; ++i) t.RecordLiveAnswer(Day(0));
+  for (int i = 0; i < 2; ++i) t.RecordAbandon(Day(0));
+  t.RetractLiveAnswer(Day(0, 15), /*abandoned=*/false);
+  EXPECT_EQ(t.LiveAnswers(Day(1)), 99);
+  EXPECT_EQ(t.Abandons(Day(1)), 2);
+  t.RetractLiveAnswer(Day(0, 9), /*abandoned=*/true);
+  EXPECT_EQ(t.LiveAnswers(Day(1)), 98);
+  EXPECT_EQ(t.Abandons(Day(1)), 1);
+  // Nothing recorded that day, or the day gone from the window: no-op.
+  t.RetractLiveAnswer(Day(1), false);
+  t.RetractLiveAnswer(Day(-40), false);
+  EXPECT_EQ(t.LiveAnswers(Day(1)), 98);
+  // Never below what was recorded.
+  AbandonTracker one;
+  one.RecordAbandon(Day(0));
+  one.RetractLiveAnswer(Day(0), /*abandoned=*/false);  // none in time
+  EXPECT_EQ(one.LiveAnswers(Day(0)), 1);
+  one.RetractLiveAnswer(Day(0), /*abandoned=*/true);
+  one.RetractLiveAnswer(Day(0), /*abandoned=*/true);
+  EXPECT_EQ(one.LiveAnswers(Day(0)), 0);
+  EXPECT_EQ(one.Abandons(Day(0)), 0);
+}
+
 TEST(AbandonTrackerTest, StatesFollowThresholds) {
   AbandonTracker t;
   for (int i = 0; i < 1000; ++i) t.RecordLiveAnswer(Day(0));

@@ -248,16 +248,17 @@ class CountingPacer final : public pacing::Pacer {
  public:
   CountingPacer() : inner_(*pacing::MakePacer("parallel", Options())) {}
   std::string_view name() const override { return "counting"; }
-  pacing::Plan Decide(const pacing::Snapshot& s) override {
-    return inner_->Decide(s);
-  }
   void OnLiveAnswerConnected(absl::Time, absl::Duration wait) override {
     wait > absl::Seconds(2) ? ++late_connects : ++connects;
   }
   void OnLiveAnswerAbandoned(absl::Time, absl::Duration) override {
     ++abandons;
   }
-  int connects = 0, late_connects = 0, abandons = 0;
+  void OnLiveAnswerWasMachine(absl::Time) override { ++machines; }
+  pacing::Plan Decide(const pacing::Snapshot& s) override {
+    return inner_->Decide(s);
+  }
+  int connects = 0, late_connects = 0, abandons = 0, machines = 0;
 
  private:
   static pacing::PacerOptions Options() {
@@ -295,6 +296,48 @@ TEST_F(PooledDialingTest, PacerHearsOfEveryAbandon) {
   EXPECT_EQ(pacer->abandons + pacer->late_connects, Stats().abandoned);
 }
 
+// A machine the detector passed as a person (its false negative) is not a
+// live answer: once the agent hears it and drops the voicemail, the stats
+// and the 30-day abandon rate forget it, and the pacer hears of it. Else
+// every such machine would dilute the rate (abandoned / live-answered
+// people) that the compliance gate holds under 3%: in the simulator's
+// 7%-answer day the engine measured 2.5% while people saw 2.9%.
+TEST_F(PooledDialingTest, MachineThePersonDetectorPassedIsNoLiveAnswer) {
+  Start(DialMode::kPredictive, 1);
+  auto owned = std::make_unique<CountingPacer>();
+  CountingPacer* pacer = owned.get();
+  ASSERT_TRUE(static_cast<engine::EngineImpl*>(engine_.get())
+                  ->ReplacePacerForTesting("c1", std::move(owned))
+                  .ok());
+  LoginReady("alice");
+  LoginReady("bob");
+  std::vector<CallId> calls = provider_.Placed();
+  ASSERT_GE(calls.size(), 2u);
+  // A machine the detector calls human, bridged in time.
+  Answer(calls[0], AmdResult::kHuman);
+  provider_.Send(E::kBridged, calls[0]);
+  // A person bridged too late: an abandon.
+  Answer(calls[1], AmdResult::kHuman);
+  clock_.Advance(absl::Milliseconds(2500));
+  provider_.Send(E::kBridged, calls[1]);
+  ASSERT_EQ(Stats().human_answers, 2);
+  ASSERT_EQ(Stats().abandoned, 1);
+  const std::string agent = engine_->GetAgent("alice")->call_id == calls[0]
+                                ? "alice"
+                                : "bob";
+  ASSERT_TRUE(engine_->DropVoicemail(agent).ok());
+  clock_.RunDue();
+  EXPECT_EQ(Stats().human_answers, 1);
+  EXPECT_EQ(Stats().machine_answers, 1);
+  EXPECT_EQ(Stats().connects, 0);
+  EXPECT_EQ(Stats().abandoned, 1);
+  EXPECT_EQ(pacer->machines, 1);
+  // 1 abandon among 1 person, where counting the machine made it 1 in 2.
+  EXPECT_DOUBLE_EQ(*static_cast<engine::EngineImpl*>(engine_.get())
+                        ->AbandonRateForTesting("c1"),
+                   1.0);
+}
+
 TEST_F(PooledDialingTest, BridgeCompletedAfterTwoSecondsCountsAsAbandoned) {
   Start(DialMode::kParallel, 1);
   LoginReady("alice");
@@ -326,6 +369,36 @@ TEST_F(PooledDialingTest, PickUpGoesStraightToAFreeAgentBeforeTheVerdict) {
                           absl::StrCat("cancel:", lines[2])));
   EXPECT_EQ(Stats().connects, 1);
   EXPECT_EQ(Stats().human_answers, 1);
+  EXPECT_EQ(Stats().abandoned, 0);
+}
+
+// Connect on pick-up: an agent who frees while a pick-up still awaits the
+// detector's verdict takes it at once, as if free when it was picked up.
+// Before, the agent stayed free until the verdict and a later pick-up (most
+// often a machine) could take them, leaving the person who answered first
+// to wait past the 2-second rule.
+TEST_F(PooledDialingTest, AgentFreedWhileAPickUpAwaitsTheVerdictTakesIt) {
+  Start(DialMode::kParallel, 2, /*connect_on_pickup=*/true);
+  LoginReady("alice");
+  std::vector<CallId> lines = provider_.Placed();
+  ASSERT_EQ(lines.size(), 2u);
+  provider_.Send(E::kAnswered, lines[0]);  // bridged to Alice at once
+  provider_.Send(E::kBridged, lines[0]);
+  provider_.Send(E::kAnswered, lines[1]);  // nobody free: awaits the verdict
+  const size_t mark = provider_.commands.size();
+  clock_.Advance(absl::Seconds(1));
+  // Alice hears a machine on the first line and drops the voicemail.
+  ASSERT_TRUE(engine_->DropVoicemail("alice").ok());
+  EXPECT_THAT(VerbsSince(mark), ::testing::Contains(absl::StrCat(
+                                    "bridge:", lines[1])));
+  EXPECT_EQ(StateOf("alice"), AgentState::kOnCall);
+  EXPECT_EQ(engine_->GetAgent("alice")->call_id, lines[1]);
+  // The detector then says human: the person already hears Alice.
+  provider_.Send(E::kBridged, lines[1]);
+  clock_.Advance(absl::Seconds(1));
+  provider_.Send(E::kAmd, lines[1], CallEndStatus::kCompleted,
+                 AmdResult::kHuman);
+  EXPECT_EQ(Stats().connects, 1);
   EXPECT_EQ(Stats().abandoned, 0);
 }
 

@@ -1,5 +1,7 @@
 #include "pacing/dial_outcome_estimator.h"
 
+#include <array>
+
 #include "gtest/gtest.h"
 #include "tests/pacing/snapshot_builder.h"
 
@@ -25,6 +27,41 @@ TEST(DialOutcomeEstimatorTest, ConvergesToTheLiveShare) {
   EXPECT_NEAR(e.LiveShare(), 0.125, 0.01);
   EXPECT_GT(e.LiveShareUpper(1), e.LiveShare());
   EXPECT_NEAR(e.Share(DialOutcomeEstimator::kNoAnswer), 0.875, 0.01);
+}
+
+// A batch is m single records with their order averaged out: whether its
+// no-answers come last or first, the estimate is the same, and between
+// the two orders of single records.
+TEST(DialOutcomeEstimatorTest, ABatchWeighsItsOutcomesAlike) {
+  DialOutcomeEstimator batch({}, 150, absl::UTCTimeZone());
+  DialOutcomeEstimator live_first({}, 150, absl::UTCTimeZone());
+  DialOutcomeEstimator live_last({}, 150, absl::UTCTimeZone());
+  Feed(batch, T0(), 500, 8);
+  Feed(live_first, T0(), 500, 8);
+  Feed(live_last, T0(), 500, 8);
+  const absl::Time t = T0() + absl::Seconds(600);
+  std::array<int64_t, DialOutcomeEstimator::kKinds> counts{};
+  counts[DialOutcomeEstimator::kLive] = 40;
+  counts[DialOutcomeEstimator::kNoAnswer] = 160;
+  batch.RecordBatch(t, counts);
+  for (int i = 0; i < 40; ++i) live_first.Record(t, DialOutcome::kHuman);
+  for (int i = 0; i < 160; ++i) {
+    live_first.Record(t, DialOutcome::kNoAnswer);
+    live_last.Record(t, DialOutcome::kNoAnswer);
+  }
+  for (int i = 0; i < 40; ++i) live_last.Record(t, DialOutcome::kHuman);
+  EXPECT_EQ(batch.count(), live_first.count());
+  EXPECT_LT(live_first.LiveShare(), batch.LiveShare());
+  EXPECT_LT(batch.LiveShare(), live_last.LiveShare());
+  // Batch weights sum like single records: the same confidence.
+  DialOutcomeEstimator one_by_one({}, 150, absl::UTCTimeZone());
+  DialOutcomeEstimator all_live({}, 150, absl::UTCTimeZone());
+  std::array<int64_t, DialOutcomeEstimator::kKinds> live_only{};
+  live_only[DialOutcomeEstimator::kLive] = 300;
+  all_live.RecordBatch(t, live_only);
+  for (int i = 0; i < 300; ++i) one_by_one.Record(t, DialOutcome::kHuman);
+  EXPECT_NEAR(all_live.LiveShare(), one_by_one.LiveShare(), 1e-12);
+  EXPECT_NEAR(all_live.LiveShareUpper(1), one_by_one.LiveShareUpper(1), 1e-12);
 }
 
 TEST(DialOutcomeEstimatorTest, AdaptsWhenTheAnswerRateHalves) {

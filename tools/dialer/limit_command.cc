@@ -27,7 +27,10 @@ constexpr char kUsage[] =
     "screening and patience) under the abandon limit, solved exactly\n"
     "(docs/pacing.md). The campaign's limit follows its flow: connect on\n"
     "pick-up (the engine's default: agents screen machines) or verdict\n"
-    "first; both are printed. Up to 50 agents.\n"
+    "first; both are printed. The limit is the day's with the scenario's\n"
+    "staffing (the agents its breaks leave at work, stretch by stretch,\n"
+    "under one cap on the day's abandon rate); the stationary figure (every\n"
+    "agent all day) is printed beside it. Up to 50 agents.\n"
     "\n"
     "  --scenario FILE  scenario in the format of docs/scenario.md\n"
     "  --json           print one JSON object\n"
@@ -117,6 +120,32 @@ int RunLimitCommand(int argc, char** argv) {
       o["solve_s"] = f.solve_s;
       return o;
     };
+    // What each group of the staffing contributes at the day's optimum.
+    auto segments = [&](bool screening) {
+      boost::json::array a;
+      for (const dialer::tools::StaffedLimit& g : limits->segments) {
+        const pacing::SegmentLimit& l =
+            screening ? g.screening : g.verdict_first;
+        boost::json::object o;
+        o["agents"] = g.figures.agents;
+        o["duration_s"] = g.duration_s;
+        o["occupancy"] =
+            screening ? g.screening_occupancy : l.optimum.occupancy;
+        o["pacing_abandon_rate"] = l.optimum.abandon_rate;
+        o["dials_per_agent_hour"] = l.optimum.dials_per_agent_hour;
+        o["states"] = l.states;
+        if (screening) {
+          o["live_call_share"] = l.optimum.occupancy;
+          o["screening_share"] = l.optimum.screening;
+          o["live_probability"] = g.screening_model.live_probability;
+          o["machine_probability"] = g.screening_model.machine_probability;
+        } else {
+          o["live_probability"] = g.verdict_model.live_probability;
+        }
+        a.push_back(std::move(o));
+      }
+      return a;
+    };
     boost::json::object out = flow(limit);
     out["scenario"] = scenario->name;
     out["agents"] = cop.agents;
@@ -125,6 +154,21 @@ int RunLimitCommand(int argc, char** argv) {
                                             : "verdict_first";
     out["power_occupancy"] = limits->power.occupancy;
     out["power_talk_s_per_agent_hour"] = power_talk;
+    // Every agent all day (the same as the above without breaks).
+    const dialer::tools::FlowLimit& stationary = limits->stationary_campaign();
+    out["stationary_occupancy"] = stationary.occupancy;
+    out["stationary_talk_s_per_agent_hour"] = stationary.talk_s_per_agent_hour;
+    out["stationary_power_occupancy"] = limits->stationary_power.occupancy;
+    out["seed"] = scenario->seed;
+    boost::json::array staffing;
+    for (const dialer::sim::StaffingSegment& seg : limits->staffing) {
+      boost::json::object o;
+      o["start_s"] = seg.start_s;
+      o["length_s"] = seg.length_s;
+      o["agents"] = seg.agents;
+      staffing.push_back(std::move(o));
+    }
+    out["staffing"] = std::move(staffing);
 
     boost::json::object c = flow(limits->screening);
     c["live_call_share"] = limits->screening.result.optimum.occupancy;
@@ -141,6 +185,15 @@ int RunLimitCommand(int argc, char** argv) {
     cm["count_false_positives"] = cop.count_false_positives;
     cm["abandon_cap"] = cop.abandon_cap;
     c["model"] = std::move(cm);
+    c["segments"] = segments(true);
+    boost::json::object cs = flow(limits->stationary_screening);
+    cs["live_call_share"] =
+        limits->stationary_screening.result.optimum.occupancy;
+    cs["screening_share"] =
+        limits->stationary_screening.result.optimum.screening;
+    cs["upper_bound_live_call_share"] =
+        limits->stationary_screening.result.upper_bound;
+    c["stationary"] = std::move(cs);
     out["connect_on_pickup"] = std::move(c);
 
     boost::json::object v = flow(limits->verdict_first);
@@ -151,6 +204,8 @@ int RunLimitCommand(int argc, char** argv) {
     vm["grace_mean_s"] = vf.grace_mean_s;
     vm["abandon_cap"] = vf.abandon_cap;
     v["model"] = std::move(vm);
+    v["segments"] = segments(false);
+    v["stationary"] = flow(limits->stationary_verdict_first);
     out["verdict_first"] = std::move(v);
     std::printf("%s\n", boost::json::serialize(out).c_str());
     return 0;
@@ -165,32 +220,87 @@ int RunLimitCommand(int argc, char** argv) {
   };
   const auto& sc = limits->screening;
   const auto& vd = limits->verdict_first;
+  const bool staffed = limits->staffed();
+  const char* with = staffed ? " with the staffing" : "";
+  std::printf("scenario            %s (%d agents), flow: %s\n",
+              scenario->name.c_str(), cop.agents,
+              limits->connect_on_pickup ? "connect-on-pick-up"
+                                        : "verdict-first");
+  if (staffed) {
+    // The agents at work over the day (the breaks), by group.
+    double agent_time = 0;
+    for (const dialer::tools::StaffedLimit& g : limits->segments) {
+      agent_time += g.duration_s * g.figures.agents;
+    }
+    const double day = scenario->duration_s * cop.agents;
+    std::printf("staffing            %zu stretches (seed %llu), %.1f%% of the "
+                "agent-time on break; at work:",
+                limits->staffing.size(),
+                static_cast<unsigned long long>(scenario->seed),
+                100 * (1 - agent_time / day));
+    for (const dialer::tools::StaffedLimit& g : limits->segments) {
+      std::printf(" %d agents %.2f h (p %.4f u %.4f);", g.figures.agents,
+                  g.duration_s / 3600, g.screening_model.live_probability,
+                  g.screening_model.machine_probability);
+    }
+    std::printf("\n");
+  }
+  auto by_group = [&](bool screening) {
+    std::string line = "  by staffing      ";
+    for (const dialer::tools::StaffedLimit& g : limits->segments) {
+      const pacing::SegmentLimit& l =
+          screening ? g.screening : g.verdict_first;
+      char part[96];
+      std::snprintf(part, sizeof part, " %d agents %.1f%% (abandons %.2f%%);",
+                    g.figures.agents,
+                    100 * (screening ? g.screening_occupancy
+                                     : l.optimum.occupancy),
+                    100 * l.optimum.abandon_rate);
+      line += part;
+    }
+    std::printf("%s\n", line.c_str());
+  };
+  auto stationary = [&](const dialer::tools::FlowLimit& f) {
+    std::printf(
+        "  all %d agents all day: %.1f%% occupancy (%.0f talk-s per "
+        "agent-hour; solved in %.2f s)%s\n",
+        cop.agents, 100 * f.occupancy, f.talk_s_per_agent_hour, f.solve_s,
+        flags(f.result).c_str());
+  };
   std::printf(
-      "scenario            %s (%d agents), flow: %s\n"
       "connect-on-pick-up  p %.4f  u %.4f  h %.1f s  m %.2f s  d %.2f s  "
       "g %.2f s  fp %.2f%%  cap %.2f%%\n"
-      "  optimum           %.1f%% occupancy (%.0f talk-s per agent-hour), "
-      "%.1f%% of the time screening machines, %.0f dials per agent-hour\n"
-      "  solved            %d states, %d policy iterations, %.2f s%s\n"
-      "verdict-first       p %.4f  h %.1f s  m %.2f s  g %.2f s  cap %.2f%%\n"
-      "  optimum           %.1f%% occupancy (%.0f talk-s per agent-hour, "
-      "%.0f dials per agent-hour)\n"
-      "  solved            %d states, %d policy iterations, %.2f s%s\n"
-      "power dialing       %.1f%%  (%.0f talk-s per agent-hour; "
-      "verdict-first model)\n",
-      scenario->name.c_str(), cop.agents,
-      limits->connect_on_pickup ? "connect-on-pick-up" : "verdict-first",
+      "  optimum           %.1f%% occupancy%s (%.0f talk-s per agent-hour), "
+      "%.1f%% of the time screening machines, %.0f dials per agent-hour\n",
       cop.live_probability, cop.machine_probability, cop.service_mean_s,
       cop.ring_mean_s, cop.screen_mean_s, cop.grace_mean_s,
       100 * cop.false_positive, 100 * cop.abandon_cap, 100 * sc.occupancy,
-      sc.talk_s_per_agent_hour, 100 * sc.result.optimum.screening,
-      sc.result.optimum.dials_per_agent_hour, sc.result.states,
-      sc.result.policy_iterations, sc.solve_s, flags(sc.result).c_str(),
-      vf.live_probability, vf.service_mean_s, vf.ring_mean_s, vf.grace_mean_s,
-      100 * vf.abandon_cap, 100 * vd.occupancy, vd.talk_s_per_agent_hour,
-      vd.result.optimum.dials_per_agent_hour, vd.result.states,
-      vd.result.policy_iterations, vd.solve_s, flags(vd.result).c_str(),
-      100 * limits->power.occupancy, power_talk);
+      with, sc.talk_s_per_agent_hour, 100 * sc.result.optimum.screening,
+      sc.result.optimum.dials_per_agent_hour);
+  if (staffed) {
+    by_group(true);
+    stationary(limits->stationary_screening);
+  }
+  std::printf(
+      "  solved            %d states, %d policy iterations, %.2f s%s\n"
+      "verdict-first       p %.4f  h %.1f s  m %.2f s  g %.2f s  cap %.2f%%\n"
+      "  optimum           %.1f%% occupancy%s (%.0f talk-s per agent-hour, "
+      "%.0f dials per agent-hour)\n",
+      sc.result.states, sc.result.policy_iterations, sc.solve_s,
+      flags(sc.result).c_str(), vf.live_probability, vf.service_mean_s,
+      vf.ring_mean_s, vf.grace_mean_s, 100 * vf.abandon_cap,
+      100 * vd.occupancy, with, vd.talk_s_per_agent_hour,
+      vd.result.optimum.dials_per_agent_hour);
+  if (staffed) {
+    by_group(false);
+    stationary(limits->stationary_verdict_first);
+  }
+  std::printf(
+      "  solved            %d states, %d policy iterations, %.2f s%s\n"
+      "power dialing       %.1f%%  (%.0f talk-s per agent-hour; "
+      "verdict-first model)\n",
+      vd.result.states, vd.result.policy_iterations, vd.solve_s,
+      flags(vd.result).c_str(), 100 * limits->power.occupancy, power_talk);
   return 0;
 }
 

@@ -187,9 +187,16 @@ void AppendTargets(const MatrixInput& in,
       const Cell& p = cells[s][pred];
       if (p.runs == 0) continue;
       const double share = p.occupancy / info.limit->occupancy;
+      const std::string stationary =
+          info.limit->staffed
+              ? absl::StrFormat("; all %d agents all day: %.1f%%", info.agents,
+                                100 * p.occupancy /
+                                    info.limit->stationary_occupancy)
+              : "";
       per.push_back(absl::StrFormat(
-          "%s %.1f%% (verdict-first: %.1f%%)", info.name, 100 * share,
-          100 * p.occupancy / info.limit->verdict_first_occupancy));
+          "%s %.1f%% (verdict-first: %.1f%%%s)", info.name, 100 * share,
+          100 * p.occupancy / info.limit->verdict_first_occupancy,
+          stationary));
       if (share < kLimitShareTarget) {
         low.push_back(absl::StrFormat("%s %.1f%%", info.name, 100 * share));
       }
@@ -197,7 +204,8 @@ void AppendTargets(const MatrixInput& in,
     absl::StrAppend(
         &md,
         "3. **Distance to the limit** (10–50 agents, predictive occupancy ≥ "
-        "95 % of the printed optimum, the campaign flow's model): ",
+        "95 % of the printed optimum, the campaign flow's model with the "
+        "scenario's staffing): ",
         low.empty() ? "**met**" : "**not met** (" + absl::StrJoin(low, ", ") + ")",
         ". Shares: ", absl::StrJoin(per, ", "), ".\n");
   }
@@ -374,6 +382,15 @@ std::string MatrixMarkdown(const MatrixInput& in) {
                                    : "",
               Pct(l.verdict_first_budget), 100 * l.verdict_first_occupancy,
               100 * l.power_occupancy));
+      if (l.staffed) {
+        absl::StrAppend(
+            &md,
+            absl::StrFormat(
+                " With the scenario's staffing (%s; one abandon cap for the "
+                "day); all %d agents all day: %.1f%% (verdict-first %.1f%%).",
+                l.staffing, info.agents, 100 * l.stationary_occupancy,
+                100 * l.stationary_verdict_first_occupancy));
+      }
       if (pred >= 0 && cells[s][pred].runs > 0) {
         absl::StrAppend(
             &md, absl::StrFormat(" Predictive: occupancy %.1f%% = **%.1f%% of "

@@ -15,7 +15,8 @@
 namespace dialer::bench {
 
 // The physical limit of a scenario's Markov approximation (`dialer limit`):
-// the campaign flow's, and the verdict-first model's for comparison.
+// the campaign flow's, and the verdict-first model's for comparison, with
+// the scenario's staffing (docs/pacing.md "Scenario mapping").
 struct Limit {
   std::string flow;  // "connect-on-pick-up" or "verdict-first"
   double occupancy = 0;  // talk + wrap-up over logged-in time
@@ -26,6 +27,13 @@ struct Limit {
   bool truncation_reached = false;
   double verdict_first_occupancy = 0;
   double verdict_first_budget = 0;
+  // The limit above is the day's with the scenario's staffing (its breaks);
+  // when they leave fewer agents at work part of the day (`staffed`), the
+  // stationary figures of every agent all day are these.
+  bool staffed = false;
+  std::string staffing;  // e.g. "20 agents 6.0 h, 10 agents 1.0 h"
+  double stationary_occupancy = 0;
+  double stationary_verdict_first_occupancy = 0;
 };
 
 struct ScenarioInfo {

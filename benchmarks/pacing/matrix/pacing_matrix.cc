@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/time.h"
 #include "benchmarks/pacing/matrix/matrix_report.h"
@@ -67,7 +68,8 @@ std::optional<std::string> ReadFile(const fs::path& path) {
 }
 
 // The scenario's limits, as `dialer limit`: the campaign flow's (connect on
-// pick-up) and the verdict-first model's beside it.
+// pick-up) and the verdict-first model's beside it, with the scenario's
+// staffing, and the stationary figures of every agent all day.
 std::optional<Limit> SolveLimit(const dialer::Scenario& s) {
   if (s.agents.count > dialer::tools::kLimitMaxAgents) return std::nullopt;
   auto limits = dialer::tools::SolveScenarioLimits(s);
@@ -94,6 +96,15 @@ std::optional<Limit> SolveLimit(const dialer::Scenario& s) {
                              campaign.result.screening_cap_reached;
   limit.verdict_first_occupancy = limits->verdict_first.occupancy;
   limit.verdict_first_budget = limits->verdict_model.abandon_cap;
+  limit.staffed = limits->staffed();
+  limit.stationary_occupancy = limits->stationary_campaign().occupancy;
+  limit.stationary_verdict_first_occupancy =
+      limits->stationary_verdict_first.occupancy;
+  for (const dialer::tools::StaffedLimit& g : limits->segments) {
+    if (!limit.staffing.empty()) limit.staffing += ", ";
+    limit.staffing += absl::StrFormat("%d agents %.2f h", g.figures.agents,
+                                      g.duration_s / 3600);
+  }
   return limit;
 }
 

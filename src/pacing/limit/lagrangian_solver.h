@@ -5,6 +5,11 @@
 // alpha x live answers)), policy iteration with one Eigen sparse LU per
 // evaluation, bisection on kappa, and a time-share of the two bracketing policies so that the cap holds with
 // equality (a finite CMDP's constrained optimum needs one randomisation).
+// SolveConstrainedDay does the same for a day of several chains (stretches
+// with their own staffing) under one cap on the day's ratio: one kappa for
+// every chain, each maximising its own Lagrangian, the day's figures
+// weighted by the chains' shares of time; SolveConstrained is its one-chain
+// case.
 //
 // A Chain provides: groups() (the state without its ringing calls),
 // ringing_cap(), states(), Index(group, r), Free(group) (idle agents, for
@@ -55,6 +60,10 @@ struct Evaluation {
   PolicyMetrics metrics;
   double abandon_rate = 0;  // per second
   double live_rate = 0;
+  // E[b], E[s] and dials per second: what a day of several chains sums.
+  double held = 0;
+  double screening = 0;
+  double ring_rate = 0;
   std::vector<double> stationary;  // only when asked for
 };
 
@@ -118,6 +127,9 @@ Evaluation Evaluate(const Chain& chain, const Policy& policy, Multiplier k,
   e.metrics.occupancy = x(0, 1) / agents;
   e.abandon_rate = x(0, 2);
   e.live_rate = x(0, 3);
+  e.held = x(0, 1);
+  e.ring_rate = x(0, 4);
+  e.screening = x(0, 5);
   e.metrics.abandon_rate = e.live_rate > 0 ? e.abandon_rate / e.live_rate : 0;
   e.metrics.dials_per_agent_hour = x(0, 4) * 3600 / agents;
   e.metrics.screening = x(0, 5) / agents;
@@ -202,16 +214,37 @@ Policy Progressive(const Chain& chain) {
   return p;
 }
 
-// The constrained optimum and the policies it time-shares (`lo` breaks the
-// cap and gets weight `mix_weight`; `hi` keeps it). nullopt: policy
-// iteration failed or a system was singular.
 // Occupancy (share of N) within which the bisection's bounds must agree.
 inline constexpr double kDualityGap = 1e-5;
 
+// One chain of a day solved jointly (SolveConstrainedDay): a stretch of the
+// day with its own staffing and answer rates; `weight` is its share of the
+// day's time (the weights sum to 1).
+template <typename Chain>
+struct Segment {
+  const Chain* chain = nullptr;
+  double weight = 1;
+  int agents = 0;
+};
+
+// The constrained optimum and the policies it time-shares (`lo` breaks the
+// cap and gets weight `mix_weight`; `hi` keeps it). nullopt: policy
+// iteration failed or a system was singular.
 struct Constrained {
   LimitResult result;
   Policy hi;
   Policy lo;  // empty when the cap does not bind
+};
+
+// The same for a day of segments: `result` is the day's (occupancy over
+// the day's agent-time, the day's abandons over its live answers), and
+// each segment has its figures under the day's time-share and its two
+// policies.
+struct DayConstrained {
+  LimitResult result;
+  std::vector<PolicyMetrics> segments;
+  std::vector<Policy> hi;
+  std::vector<Policy> lo;  // empty when the cap does not bind
 };
 
 // Where the search starts: a multiplier near the answer and a policy for
@@ -222,59 +255,153 @@ struct Start {
   Policy policy;
 };
 
+struct DayStart {
+  double kappa = 1;
+  std::vector<Policy> policies;  // one per segment
+};
+
+// Each segment's Lagrangian optimum at one multiplier, and the day's
+// figures: per-second rates weighted by the segments' shares of time.
+struct DaySolved {
+  bool ok = false;
+  std::vector<Solved> parts;
+  Evaluation eval;  // no bias
+};
+
+// The time-share of two evaluations: `w` of `lo`, 1 - w of `hi`.
+inline PolicyMetrics Mix(const Evaluation& lo, const Evaluation& hi,
+                         double w) {
+  const PolicyMetrics& a = lo.metrics;
+  const PolicyMetrics& b = hi.metrics;
+  PolicyMetrics mixed;
+  mixed.occupancy = w * a.occupancy + (1 - w) * b.occupancy;
+  mixed.screening = w * a.screening + (1 - w) * b.screening;
+  const double live = w * lo.live_rate + (1 - w) * hi.live_rate;
+  const double abandons = w * lo.abandon_rate + (1 - w) * hi.abandon_rate;
+  mixed.abandon_rate = live > 0 ? abandons / live : 0;
+  mixed.dials_per_agent_hour =
+      w * a.dials_per_agent_hour + (1 - w) * b.dials_per_agent_hour;
+  return mixed;
+}
+
+// The cap is the day's: sum of abandons <= alpha x sum of live answers
+// over all segments. With one multiplier for the whole day the Lagrangian
+// of the day is the time-weighted sum of the segments' Lagrangians, each of
+// which depends only on that segment's policy: at a given kappa every
+// segment maximises its own (policy iteration per chain), and the day's
+// excess, occupancy and dual bound are the weighted sums. The bisection and
+// the time-share (the same share in every segment) are then those of a
+// single chain; with one segment of weight 1 the figures are bit for bit
+// those of SolveConstrained.
 template <typename Chain>
-std::optional<Constrained> SolveConstrained(const Chain& chain, double alpha,
-                                            int agents,
-                                            const Start* start = nullptr) {
-  Constrained out;
+std::optional<DayConstrained> SolveConstrainedDay(
+    const std::vector<Segment<Chain>>& segments, double alpha,
+    const DayStart* start = nullptr) {
+  DayConstrained out;
   LimitResult& result = out.result;
-  result.states = chain.states();
+  const size_t count = segments.size();
+  if (count == 0) return std::nullopt;
+  for (const Segment<Chain>& seg : segments) {
+    result.states += seg.chain->states();
+  }
 
   // Excess abandons over the cap, per second: <= 0 means the cap holds.
   auto excess = [&](const Evaluation& e) {
     return e.abandon_rate - alpha * e.live_rate;
   };
-  auto solve = [&](double kappa, const Policy& start) {
-    Solved s = SolveLagrangian(chain, Multiplier{kappa, alpha}, start, agents);
-    result.policy_iterations += s.iterations;
-    return s;
+  auto solve = [&](double kappa, const std::vector<Policy>& starts) {
+    DaySolved d;
+    d.ok = true;
+    double held = 0, screening = 0, abandons = 0, live = 0, ring = 0;
+    double agents = 0;
+    for (size_t i = 0; i < count; ++i) {
+      const Segment<Chain>& seg = segments[i];
+      Solved s = SolveLagrangian(*seg.chain, Multiplier{kappa, alpha},
+                                 starts[i], seg.agents);
+      result.policy_iterations += s.iterations;
+      d.ok = d.ok && s.ok;
+      held += seg.weight * s.eval.held;
+      screening += seg.weight * s.eval.screening;
+      abandons += seg.weight * s.eval.abandon_rate;
+      live += seg.weight * s.eval.live_rate;
+      ring += seg.weight * s.eval.ring_rate;
+      agents += seg.weight * seg.agents;
+      d.parts.push_back(std::move(s));
+    }
+    Evaluation& e = d.eval;
+    e.ok = d.ok;
+    e.held = held;
+    e.screening = screening;
+    e.ring_rate = ring;
+    e.abandon_rate = abandons;
+    e.live_rate = live;
+    e.metrics.occupancy = held / agents;
+    e.metrics.abandon_rate = live > 0 ? abandons / live : 0;
+    e.metrics.dials_per_agent_hour = ring * 3600 / agents;
+    e.metrics.screening = screening / agents;
+    return d;
   };
+  auto policies = [](const DaySolved& d) {
+    std::vector<Policy> p;
+    p.reserve(d.parts.size());
+    for (const Solved& s : d.parts) p.push_back(s.policy);
+    return p;
+  };
+  auto same_policies = [](const DaySolved& a, const DaySolved& b) {
+    for (size_t i = 0; i < a.parts.size(); ++i) {
+      if (a.parts[i].policy != b.parts[i].policy) return false;
+    }
+    return true;
+  };
+  const double day_agents = [&] {
+    double a = 0;
+    for (const Segment<Chain>& seg : segments) a += seg.weight * seg.agents;
+    return a;
+  }();
 
-  // A kappa whose policy keeps the cap (hi) and one whose policy breaks it.
+  // A kappa whose policies keep the cap (hi) and one whose policies break it.
   const double step = start != nullptr ? 1.25 : 8;
   double kappa_hi = start != nullptr ? start->kappa * step : 1;
-  Solved hi =
-      solve(kappa_hi, start != nullptr ? start->policy : Progressive(chain));
+  std::vector<Policy> first;
+  if (start != nullptr) {
+    first = start->policies;
+  } else {
+    for (const Segment<Chain>& seg : segments) {
+      first.push_back(Progressive(*seg.chain));
+    }
+  }
+  DaySolved hi = solve(kappa_hi, first);
   if (!hi.ok) return std::nullopt;
   while (excess(hi.eval) > 0 && kappa_hi < 1e9) {
     kappa_hi *= step;
-    hi = solve(kappa_hi, hi.policy);
+    hi = solve(kappa_hi, policies(hi));
   }
   double kappa_lo = kappa_hi / step;
-  Solved lo = solve(kappa_lo, hi.policy);
+  DaySolved lo = solve(kappa_lo, policies(hi));
   while (excess(lo.eval) <= 0 && kappa_lo > 1e-6) {
     // The cap binds less than thought: move the bracket down.
     hi = lo;
     kappa_hi = kappa_lo;
     kappa_lo /= step;
-    lo = solve(kappa_lo, lo.policy);
+    lo = solve(kappa_lo, policies(lo));
   }
   if (!hi.ok || !lo.ok) return std::nullopt;
   if (excess(lo.eval) <= 0) {
-    // Even the most aggressive policy keeps the cap.
+    // Even the most aggressive policies keep the cap.
     result.optimum = lo.eval.metrics;
     result.upper_bound = lo.eval.metrics.occupancy;
-    out.hi = std::move(lo.policy);
+    for (const Solved& s : lo.parts) out.segments.push_back(s.eval.metrics);
+    out.hi = policies(lo);
     return out;
   }
-  // Weak duality: a policy optimal for the Lagrangian reward at kappa earns
-  // E[b] - kappa x excess >= E[b] of every policy that keeps the cap, so
+  // Weak duality: policies optimal for the Lagrangian reward at kappa earn
+  // E[b] - kappa x excess >= E[b] of all policies that keep the cap, so
   // the smallest such figure bounds the optimum from above; the time-share
   // of the bracket is feasible and bounds it from below. The bisection
   // stops when the two agree to kDualityGap (in occupancy), or the bracket
   // has closed.
-  auto dual = [&](const Solved& s, double kappa) {
-    return s.eval.metrics.occupancy - kappa * excess(s.eval) / agents;
+  auto dual = [&](const DaySolved& s, double kappa) {
+    return s.eval.metrics.occupancy - kappa * excess(s.eval) / day_agents;
   };
   auto share = [&] {
     const double e_lo = excess(lo.eval), e_hi = excess(hi.eval);
@@ -287,7 +414,7 @@ std::optional<Constrained> SolveConstrained(const Chain& chain, double alpha,
   for (int i = 0; i < 60 && kappa_hi / kappa_lo > 1 + 1e-7; ++i) {
     if (upper - mixed_occupancy(share()) <= kDualityGap) break;
     const double mid = std::sqrt(kappa_lo * kappa_hi);
-    Solved s = solve(mid, hi.policy);
+    DaySolved s = solve(mid, policies(hi));
     if (!s.ok) return std::nullopt;
     upper = std::min(upper, dual(s, mid));
     if (excess(s.eval) > 0) {
@@ -297,27 +424,38 @@ std::optional<Constrained> SolveConstrained(const Chain& chain, double alpha,
       hi = std::move(s);
       kappa_hi = mid;
     }
-    if (lo.policy == hi.policy) break;
+    if (same_policies(lo, hi)) break;
   }
-  // Time-share: w on `lo` (breaks the cap), 1 - w on `hi` (keeps it).
+  // Time-share: w on `lo` (breaks the cap), 1 - w on `hi` (keeps it), the
+  // same w in every segment, so the day's excess is 0.
   const double w = share();
   result.upper_bound = std::max(upper, mixed_occupancy(w));
-  const PolicyMetrics& a = lo.eval.metrics;
-  const PolicyMetrics& b = hi.eval.metrics;
-  PolicyMetrics mixed;
-  mixed.occupancy = w * a.occupancy + (1 - w) * b.occupancy;
-  mixed.screening = w * a.screening + (1 - w) * b.screening;
-  const double live = w * lo.eval.live_rate + (1 - w) * hi.eval.live_rate;
-  const double abandons =
-      w * lo.eval.abandon_rate + (1 - w) * hi.eval.abandon_rate;
-  mixed.abandon_rate = live > 0 ? abandons / live : 0;
-  mixed.dials_per_agent_hour =
-      w * a.dials_per_agent_hour + (1 - w) * b.dials_per_agent_hour;
-  result.optimum = mixed;
+  result.optimum = Mix(lo.eval, hi.eval, w);
+  for (size_t i = 0; i < count; ++i) {
+    out.segments.push_back(Mix(lo.parts[i].eval, hi.parts[i].eval, w));
+  }
   result.kappa = std::sqrt(kappa_lo * kappa_hi);
   result.mix_weight = w;
-  out.hi = std::move(hi.policy);
-  if (w > 0) out.lo = std::move(lo.policy);
+  out.hi = policies(hi);
+  if (w > 0) out.lo = policies(lo);
+  return out;
+}
+
+// One chain for the whole time: SolveConstrainedDay with one segment.
+template <typename Chain>
+std::optional<Constrained> SolveConstrained(const Chain& chain, double alpha,
+                                            int agents,
+                                            const Start* start = nullptr) {
+  const std::vector<Segment<Chain>> one = {{&chain, 1.0, agents}};
+  std::optional<DayStart> day_start;
+  if (start != nullptr) day_start = DayStart{start->kappa, {start->policy}};
+  auto day = SolveConstrainedDay(one, alpha,
+                                 day_start ? &*day_start : nullptr);
+  if (!day.has_value()) return std::nullopt;
+  Constrained out;
+  out.result = day->result;
+  out.hi = std::move(day->hi[0]);
+  if (!day->lo.empty()) out.lo = std::move(day->lo[0]);
   return out;
 }
 

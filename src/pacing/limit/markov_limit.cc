@@ -168,4 +168,59 @@ absl::StatusOr<LimitResult> SolveMarkovLimit(const MarkovModel& model) {
   return result;
 }
 
+absl::StatusOr<DayLimitResult> SolveMarkovDayLimit(
+    const std::vector<MarkovSegment>& segments) {
+  if (segments.empty()) {
+    return absl::InvalidArgumentError("markov model: no segment");
+  }
+  double total_s = 0;
+  for (const MarkovSegment& seg : segments) {
+    if (absl::Status s = Check(seg.model); !s.ok()) return s;
+    if (!(seg.duration_s > 0 && std::isfinite(seg.duration_s))) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "markov model: duration_s is ", seg.duration_s, ", expected > 0"));
+    }
+    if (seg.model.abandon_cap != segments[0].model.abandon_cap) {
+      return absl::InvalidArgumentError(
+          "markov model: the segments' abandon caps differ");
+    }
+    total_s += seg.duration_s;
+  }
+  std::vector<Chain> chains;
+  chains.reserve(segments.size());
+  std::vector<limit_internal::Segment<Chain>> day;
+  for (const MarkovSegment& seg : segments) {
+    chains.push_back(MakeChain(seg.model));
+    day.push_back(
+        {&chains.back(), seg.duration_s / total_s, seg.model.agents});
+  }
+  auto solved = limit_internal::SolveConstrainedDay(
+      day, segments[0].model.abandon_cap);
+  if (!solved.has_value()) {
+    return absl::InternalError("markov model: policy iteration failed");
+  }
+  DayLimitResult out;
+  out.day = solved->result;
+  double ringing = 0;
+  for (size_t i = 0; i < segments.size(); ++i) {
+    const MarkovModel& m = segments[i].model;
+    SegmentLimit seg;
+    seg.optimum = WithRinging(solved->segments[i], m);
+    seg.states = chains[i].states();
+    ringing += day[i].weight * seg.optimum.mean_ringing;
+    LimitResult flags;
+    FlagTruncations(chains[i], solved->hi[i], m.agents, flags);
+    if (!solved->lo.empty()) {
+      FlagTruncations(chains[i], solved->lo[i], m.agents, flags);
+    }
+    seg.ringing_cap_reached = flags.ringing_cap_reached;
+    seg.waiting_cap_reached = flags.waiting_cap_reached;
+    out.day.ringing_cap_reached |= flags.ringing_cap_reached;
+    out.day.waiting_cap_reached |= flags.waiting_cap_reached;
+    out.segments.push_back(seg);
+  }
+  out.day.optimum.mean_ringing = ringing;
+  return out;
+}
+
 }  // namespace dialer::pacing

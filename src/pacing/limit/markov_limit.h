@@ -24,6 +24,8 @@
 #ifndef DIALER_PACING_LIMIT_MARKOV_LIMIT_H_
 #define DIALER_PACING_LIMIT_MARKOV_LIMIT_H_
 
+#include <vector>
+
 #include "absl/status/statusor.h"
 
 namespace dialer::pacing {
@@ -69,9 +71,51 @@ struct LimitResult {
   bool screening_cap_reached = false;
 };
 
+// One stretch of a day solved with the others under one abandon cap for
+// the whole day (SolveMarkovDayLimit, SolveScreeningDayLimit): what it
+// contributes at the day's optimum.
+struct SegmentLimit {
+  // Its own figures: occupancy E[b]/N of its agents, and its own abandon
+  // rate, which may be above or below the cap (only the day's must hold).
+  PolicyMetrics optimum;
+  int states = 0;
+  bool ringing_cap_reached = false;
+  bool waiting_cap_reached = false;
+  bool screening_cap_reached = false;
+};
+
+// A day of segments, each with its own agents and answer rates, under one
+// cap on the day's ratio: sum of abandons <= alpha x sum of live answers.
+// `day.optimum.occupancy` is sum_i T_i E[b_i] / sum_i T_i N_i (agent-time
+// weighted, as the simulator's report counts occupancy), its abandon_rate
+// the day's abandons over the day's live answers, dials_per_agent_hour per
+// hour of agent-time, mean_ringing the time average; `day.upper_bound` the
+// day's dual bound; states and policy iterations summed over the
+// segments; a truncation flag is set when it binds in any segment. One
+// Lagrange multiplier for the whole day (lagrangian_solver.h
+// SolveConstrainedDay): the day's optimum may spend more of the budget in
+// one segment than in another.
+struct DayLimitResult {
+  LimitResult day;
+  std::vector<SegmentLimit> segments;  // in the order given
+};
+
+// A stretch of the day for SolveMarkovDayLimit.
+struct MarkovSegment {
+  MarkovModel model;
+  double duration_s = 0;  // > 0
+};
+
 // InvalidArgument naming the field when the model is out of range.
 [[nodiscard]] absl::StatusOr<LimitResult> SolveMarkovLimit(
     const MarkovModel& model);
+
+// The day's optimum over `segments` (DayLimitResult). InvalidArgument when
+// there is none, a model is out of range, a duration is not > 0 or the
+// segments' abandon caps differ. One segment gives SolveMarkovLimit's
+// figures exactly.
+[[nodiscard]] absl::StatusOr<DayLimitResult> SolveMarkovDayLimit(
+    const std::vector<MarkovSegment>& segments);
 
 // The same model under progressive (power) dialing: one ringing call per
 // idle agent. Occupancy is h / (h + m / p); no abandons.

@@ -267,58 +267,118 @@ Policy Carry(const Chain& from, const Policy& policy, const Chain& to) {
 }  // namespace
 
 absl::StatusOr<LimitResult> SolveScreeningLimit(const ScreeningModel& model) {
-  if (absl::Status s = Check(model); !s.ok()) return s;
-  ScreeningModel m = model;
-  LimitResult result;
+  absl::StatusOr<DayLimitResult> day = SolveScreeningDayLimit({{model, 1.0}});
+  if (!day.ok()) return day.status();
+  return day->day;
+}
+
+absl::StatusOr<DayLimitResult> SolveScreeningDayLimit(
+    const std::vector<ScreeningSegment>& segments, double kappa_hint) {
+  if (segments.empty()) {
+    return absl::InvalidArgumentError("screening model: no segment");
+  }
+  double total_s = 0;
+  for (const ScreeningSegment& seg : segments) {
+    if (absl::Status s = Check(seg.model); !s.ok()) return s;
+    if (!(seg.duration_s > 0 && std::isfinite(seg.duration_s))) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "screening model: duration_s is ", seg.duration_s, ", expected > 0"));
+    }
+    if (seg.model.abandon_cap != segments[0].model.abandon_cap) {
+      return absl::InvalidArgumentError(
+          "screening model: the segments' abandon caps differ");
+    }
+    total_s += seg.duration_s;
+  }
+  const size_t count = segments.size();
+  std::vector<ScreeningModel> m;
+  std::vector<double> weight;
+  for (const ScreeningSegment& seg : segments) {
+    m.push_back(seg.model);
+    weight.push_back(seg.duration_s / total_s);
+  }
+  DayLimitResult out;
+  LimitResult& result = out.day;
   int iterations = 0;
-  // The previous round's chain and feasible policy: the next round starts
-  // from them (a warm start; the answer is that of the wider chain).
-  std::optional<Chain> previous;
-  Policy previous_policy;
-  // A defaulted truncation that binds is widened by half and the model
-  // solved again, a few times at most; caps the caller set are kept.
+  // The previous round's chains and feasible policies: the next round
+  // starts from them (a warm start; the answer is that of the wider chains).
+  std::vector<Chain> previous;
+  std::vector<Policy> previous_policies;
+  // A defaulted truncation that binds is widened by half and the day solved
+  // again, a few times at most; caps the caller set are kept.
   for (int round = 0; round < 4; ++round) {
-    const Chain chain = MakeChain(m);
-    std::optional<limit_internal::Start> start;
-    if (previous.has_value() && result.kappa > 0) {
+    std::vector<Chain> chains;
+    chains.reserve(count);
+    std::vector<limit_internal::Segment<Chain>> day;
+    for (size_t i = 0; i < count; ++i) {
+      chains.push_back(MakeChain(m[i]));
+      day.push_back({&chains.back(), weight[i], m[i].agents});
+    }
+    std::optional<limit_internal::DayStart> start;
+    if (!previous.empty() && result.kappa > 0) {
       start.emplace();
       start->kappa = result.kappa;
-      start->policy = Carry(*previous, previous_policy, chain);
+      for (size_t i = 0; i < count; ++i) {
+        start->policies.push_back(
+            Carry(previous[i], previous_policies[i], chains[i]));
+      }
+    } else if (round == 0 && kappa_hint > 0) {
+      start.emplace();
+      start->kappa = kappa_hint;
+      for (const Chain& chain : chains) {
+        start->policies.push_back(limit_internal::Progressive(chain));
+      }
     }
-    auto solved = limit_internal::SolveConstrained(
-        chain, m.abandon_cap, m.agents, start ? &*start : nullptr);
+    auto solved = limit_internal::SolveConstrainedDay(
+        day, m[0].abandon_cap, start ? &*start : nullptr);
     if (!solved.has_value()) {
       return absl::InternalError("screening model: policy iteration failed");
     }
     iterations += solved->result.policy_iterations;
     result = solved->result;
-    result.optimum = WithRinging(result.optimum, m);
-    FlagTruncations(chain, solved->hi, m.agents, result);
-    if (!solved->lo.empty()) {
-      FlagTruncations(chain, solved->lo, m.agents, result);
-    }
-    auto widen = [](int cap) { return cap + std::max(2, cap / 2); };
+    out.segments.assign(count, SegmentLimit{});
+    double ringing = 0;
     bool widened = false;
-    if (result.ringing_cap_reached && model.ringing_cap == 0) {
-      m.ringing_cap = widen(chain.ringing_cap());
-      widened = true;
+    for (size_t i = 0; i < count; ++i) {
+      const Chain& chain = chains[i];
+      SegmentLimit& seg = out.segments[i];
+      seg.optimum = WithRinging(solved->segments[i], m[i]);
+      seg.states = chain.states();
+      ringing += weight[i] * seg.optimum.mean_ringing;
+      LimitResult flags;
+      FlagTruncations(chain, solved->hi[i], m[i].agents, flags);
+      if (!solved->lo.empty()) {
+        FlagTruncations(chain, solved->lo[i], m[i].agents, flags);
+      }
+      seg.ringing_cap_reached = flags.ringing_cap_reached;
+      seg.waiting_cap_reached = flags.waiting_cap_reached;
+      seg.screening_cap_reached = flags.screening_cap_reached;
+      result.ringing_cap_reached |= flags.ringing_cap_reached;
+      result.waiting_cap_reached |= flags.waiting_cap_reached;
+      result.screening_cap_reached |= flags.screening_cap_reached;
+      auto widen = [](int cap) { return cap + std::max(2, cap / 2); };
+      const ScreeningModel& asked = segments[i].model;
+      if (flags.ringing_cap_reached && asked.ringing_cap == 0) {
+        m[i].ringing_cap = widen(chain.ringing_cap());
+        widened = true;
+      }
+      if (flags.waiting_cap_reached && asked.waiting_cap == 0) {
+        m[i].waiting_cap = widen(chain.waiting_cap());
+        widened = true;
+      }
+      if (flags.screening_cap_reached && asked.screening_cap == 0 &&
+          chain.screening_cap() < m[i].agents) {
+        m[i].screening_cap = widen(chain.screening_cap());
+        widened = true;
+      }
     }
-    if (result.waiting_cap_reached && model.waiting_cap == 0) {
-      m.waiting_cap = widen(chain.waiting_cap());
-      widened = true;
-    }
-    if (result.screening_cap_reached && model.screening_cap == 0 &&
-        chain.screening_cap() < m.agents) {
-      m.screening_cap = widen(chain.screening_cap());
-      widened = true;
-    }
+    result.optimum.mean_ringing = ringing;
     if (!widened) break;
-    previous.reset();
-    previous.emplace(chain);
-    previous_policy = std::move(solved->hi);
+    previous = std::move(chains);
+    previous_policies = std::move(solved->hi);
   }
   result.policy_iterations = iterations;
-  return result;
+  return out;
 }
 
 absl::StatusOr<PolicyMetrics> EvaluateScreeningPolicy(

@@ -58,6 +58,26 @@ struct ScreeningModel {
 [[nodiscard]] absl::StatusOr<LimitResult> SolveScreeningLimit(
     const ScreeningModel& model);
 
+// A stretch of the day for SolveScreeningDayLimit: its own agents and
+// answer rates (the other fields as the day's).
+struct ScreeningSegment {
+  ScreeningModel model;
+  double duration_s = 0;  // > 0
+};
+
+// The day's optimum over `segments` under one cap on the day's abandons
+// over its live answers (DayLimitResult in markov_limit.h; screening
+// shares are agent-time weighted like occupancy). Each segment's defaulted
+// truncations are widened as in SolveScreeningLimit, and the day solved
+// again. InvalidArgument when there is no segment, a model is out of
+// range, a duration is not > 0 or the segments' abandon caps differ. One
+// segment gives SolveScreeningLimit's figures exactly. `kappa_hint` > 0:
+// a multiplier expected near the day's (e.g. the stationary model's
+// LimitResult::kappa); the search then starts there with finer steps (the
+// answer is the same to the solver's 1e-5).
+[[nodiscard]] absl::StatusOr<DayLimitResult> SolveScreeningDayLimit(
+    const std::vector<ScreeningSegment>& segments, double kappa_hint = 0);
+
 // The model's average under a fixed policy: `ringing_target[k]` calls kept
 // ringing while k agents are busy (on a call or screening; k = 0..N) and
 // nobody waits, `ringing_target[N + j]` while j people wait (j >= 1,
