@@ -269,18 +269,28 @@ class CountingPacer final : public pacing::Pacer {
   std::unique_ptr<pacing::Pacer> inner_;
 };
 
+// A predictive campaign whose pacer is a CountingPacer, Alice and Bob
+// logged in and ready (two calls placed).
+class CountingPacerTest : public PooledDialingTest {
+ protected:
+  void StartPredictiveCounting(CountingPacer** pacer) {
+    Start(DialMode::kPredictive, 1);
+    auto owned = std::make_unique<CountingPacer>();
+    *pacer = owned.get();
+    ASSERT_TRUE(static_cast<engine::EngineImpl*>(engine_.get())
+                    ->ReplacePacerForTesting("c1", std::move(owned))
+                    .ok());
+    LoginReady("alice");
+    LoginReady("bob");
+  }
+};
+
 // Every abandon the engine counts is one the pacer hears about: pacers
 // steer by them (the predictive pacer's calibration, the adaptive
 // baseline's drop rate).
-TEST_F(PooledDialingTest, PacerHearsOfEveryAbandon) {
-  Start(DialMode::kPredictive, 1);
-  auto owned = std::make_unique<CountingPacer>();
-  CountingPacer* pacer = owned.get();
-  ASSERT_TRUE(static_cast<engine::EngineImpl*>(engine_.get())
-                  ->ReplacePacerForTesting("c1", std::move(owned))
-                  .ok());
-  LoginReady("alice");
-  LoginReady("bob");
+TEST_F(CountingPacerTest, PacerHearsOfEveryAbandon) {
+  CountingPacer* pacer = nullptr;
+  ASSERT_NO_FATAL_FAILURE(StartPredictiveCounting(&pacer));
   std::vector<CallId> calls = provider_.Placed();
   ASSERT_GE(calls.size(), 2u);
   // Alice takes the first person; the engine starts bridging the second to
@@ -302,15 +312,9 @@ TEST_F(PooledDialingTest, PacerHearsOfEveryAbandon) {
 // every such machine would dilute the rate (abandoned / live-answered
 // people) that the compliance gate holds under 3%: in the simulator's
 // 7%-answer day the engine measured 2.5% while people saw 2.9%.
-TEST_F(PooledDialingTest, MachineThePersonDetectorPassedIsNoLiveAnswer) {
-  Start(DialMode::kPredictive, 1);
-  auto owned = std::make_unique<CountingPacer>();
-  CountingPacer* pacer = owned.get();
-  ASSERT_TRUE(static_cast<engine::EngineImpl*>(engine_.get())
-                  ->ReplacePacerForTesting("c1", std::move(owned))
-                  .ok());
-  LoginReady("alice");
-  LoginReady("bob");
+TEST_F(CountingPacerTest, MachineThePersonDetectorPassedIsNoLiveAnswer) {
+  CountingPacer* pacer = nullptr;
+  ASSERT_NO_FATAL_FAILURE(StartPredictiveCounting(&pacer));
   std::vector<CallId> calls = provider_.Placed();
   ASSERT_GE(calls.size(), 2u);
   // A machine the detector calls human, bridged in time.
