@@ -150,10 +150,15 @@ ForecastInput PredictivePacer::BuildForecast(const Snapshot& s) const {
   // An agent whose own call is still ringing (power mode: the hard-stop
   // fallback, and its calls still out after it) is free only if that call
   // goes unanswered; a pick-up keeps them (pessimistic for a machine).
+  // The chance a call ringing for `age` s has not resolved yet (picked-up
+  // calls by the ring-time fit, no-answers and busy/failed by theirs).
+  auto unresolved_at = [&](double age) {
+    return (live + machine) * ring_pickup_.Survival(age) +
+           no_answer * ring_timeout_.Survival(age) +
+           other * ring_other_.Survival(age);
+  };
   auto own_call_unanswered = [&](double age, double t) {
-    const double unresolved = (live + machine) * ring_pickup_.Survival(age) +
-                              no_answer * ring_timeout_.Survival(age) +
-                              other * ring_other_.Survival(age);
+    const double unresolved = unresolved_at(age);
     if (unresolved <= 1e-12) return 1.0;
     const double ended =
         no_answer * (ring_timeout_.Survival(age) -
@@ -214,9 +219,7 @@ ForecastInput PredictivePacer::BuildForecast(const Snapshot& s) const {
     switch (call.stage) {
       case CallStage::kRinging: {
         const double age = Seconds(call.age);
-        const double unresolved = (live + machine) * ring_pickup_.Survival(age) +
-                                  no_answer * ring_timeout_.Survival(age) +
-                                  other * ring_other_.Survival(age);
+        const double unresolved = unresolved_at(age);
         if (unresolved > 1e-12) {
           add_ringing(age, live / unresolved, in.demand);
         }
