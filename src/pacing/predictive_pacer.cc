@@ -259,14 +259,19 @@ int PredictivePacer::ModelDials(const Snapshot& s, double theta) {
       kMaxLinesPerAgent * in_max_agents - static_cast<int>(s.calls.size()));
   double before = forecast.ExpectedAbandons(0);
   int n = 0;
+  bool at_threshold = false;
   while (n < cap) {
     const double after = forecast.ExpectedAbandons(n + 1);
     const double added = after - before;
-    if (added / nu > theta) break;
+    if (added / nu > theta) {
+      at_threshold = true;
+      break;
+    }
     pending_.push_back(PendingCall{nu, added});
     before = after;
     ++n;
   }
+  for (PendingCall& call : pending_) call.at_threshold = at_threshold;
   return n;
 }
 
@@ -318,6 +323,11 @@ void PredictivePacer::OnDialPlaced(absl::Time) {
   forecast_abandons_ += call.risk;
   const double budget = EffectiveBudget() * guard_;
   const double risk = call.risk / call.live;
+  // A decision cut short by the line cap or the agents' capacity admits its
+  // calls whatever theta is: their low risk says nothing about it, and
+  // raising theta on it winds it up (anti-windup). Their high risk still
+  // lowers it.
+  if (!call.at_threshold && risk < budget) return;
   theta_ *= std::exp(kThetaGain * call.live * (budget - risk) / budget);
   theta_ = std::clamp(theta_, budget, 0.6);
 }

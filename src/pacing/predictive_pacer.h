@@ -119,6 +119,9 @@ class PredictivePacer final : public Pacer {
   struct PendingCall {
     double live = 0;  // probability of a live answer within the horizon
     double risk = 0;  // forecast abandons it adds
+    // The decision stopped at the risk threshold (not the line cap or the
+    // agents' capacity): only then does the call's risk measure theta.
+    bool at_threshold = false;
   };
   // A resolved dial whose outcome waits until every dial placed before it
   // has resolved (see ReleaseCompleteDials).

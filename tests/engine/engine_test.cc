@@ -417,7 +417,7 @@ TEST_F(EngineTest, TimerHandleRunAfterTheEngineIsGoneDoesNothing) {
   class HoardingClock : public ClockWrapper {
    public:
     using ClockWrapper::ClockWrapper;
-    TimerId ScheduleAt(absl::Time when, absl::AnyInvocable<void()> fn) override {
+    TimerId ScheduleAt(absl::Time, absl::AnyInvocable<void()> fn) override {
       kept.push_back(std::move(fn));
       return static_cast<TimerId>(kept.size());
     }

@@ -392,13 +392,36 @@ TEST(PredictivePacerTest, ThetaRisesWhilePlacedCallsAreSafeWithinBounds) {
   absl::Time t = Train(pacer, T0(), 2000, 8);
   const double before = pacer.theta();
   for (int i = 0; i < 200; ++i) {
-    // Everyone idle and nothing ringing: the first calls carry no risk.
+    // Six idle agents, ten on calls, six calls ringing: the risk threshold
+    // stops the decision, and the calls below it carry little risk.
     t += absl::Seconds(1);
-    const int dials = pacer.Decide(Team(t, 20, 0, 0)).dials_to_place_now;
+    const int dials = pacer.Decide(Team(t, 6, 10, 6)).dials_to_place_now;
     for (int d = 0; d < std::min(dials, 3); ++d) pacer.OnDialPlaced(t);
   }
   EXPECT_GT(pacer.theta(), before);
   EXPECT_LE(pacer.theta(), 0.6);
+}
+
+// Calls admitted because the line cap stopped the decision, not the risk
+// threshold, say nothing about theta: raising it on their low risk wound it
+// up to 0.36 in the first minute of a 120-agent day (every agent idle, four
+// lines each), and the first decision the threshold did bind then admitted
+// calls ten times riskier than the budget.
+TEST(PredictivePacerTest, ThetaDoesNotWindUpWhileTheLineCapBinds) {
+  PredictivePacer pacer(PacerOptions{});
+  absl::Time t = Train(pacer, T0(), 2000, 8);
+  const double before = pacer.theta();
+  const int cap = PredictivePacer::kMaxLinesPerAgent * 20;
+  for (int i = 0; i < 300; ++i) {
+    t += absl::Seconds(1);
+    // Twenty idle agents and the lines all but full: two more calls at most,
+    // each safe.
+    const int dials =
+        pacer.Decide(Team(t, 20, 0, cap - 2)).dials_to_place_now;
+    ASSERT_LE(dials, 2);
+    for (int d = 0; d < dials; ++d) pacer.OnDialPlaced(t);
+  }
+  EXPECT_LE(pacer.theta(), before);
 }
 
 TEST(PredictivePacerTest, AgentsOnACallCannotTakeAnswersBeforeTheirWrapUp) {
