@@ -404,9 +404,9 @@ TEST(PredictivePacerTest, ThetaRisesWhilePlacedCallsAreSafeWithinBounds) {
 
 // Calls admitted because the line cap stopped the decision, not the risk
 // threshold, say nothing about theta: raising it on their low risk wound it
-// up to 0.36 in the first minute of a 120-agent day (every agent idle, four
-// lines each), and the first decision the threshold did bind then admitted
-// calls ten times riskier than the budget.
+// up from 0.008 to 0.36 in the first minute of a 120-agent day (agents
+// mostly idle, four lines each), and the first decision the threshold did
+// bind then admitted calls up to ten times riskier than the budget.
 TEST(PredictivePacerTest, ThetaDoesNotWindUpWhileTheLineCapBinds) {
   PredictivePacer pacer(PacerOptions{});
   absl::Time t = Train(pacer, T0(), 2000, 8);
