@@ -7,26 +7,14 @@
 #include "gtest/gtest.h"
 #include "pacing/limit/markov_limit.h"
 #include "pacing/limit/screening_limit.h"
+#include "tests/pacing/small_screening_model.h"
 
 namespace dialer::pacing {
 namespace {
 
 using ::testing::HasSubstr;
 
-ScreeningModel Small(int agents) {
-  ScreeningModel m;
-  m.agents = agents;
-  m.live_probability = 0.12;
-  m.machine_probability = 0.3;
-  m.service_mean_s = 180;
-  m.ring_mean_s = 15;
-  m.screen_mean_s = 2.6;
-  m.grace_mean_s = 2;
-  m.abandon_cap = 0.03;
-  m.ringing_cap = 60;
-  m.waiting_cap = 8;
-  return m;
-}
+ScreeningModel Small(int agents) { return testing::SmallScreeningModel(agents); }
 
 MarkovModel Verdict(int agents, double live) {
   MarkovModel m;

@@ -9,27 +9,14 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "pacing/limit/markov_limit.h"
+#include "tests/pacing/small_screening_model.h"
 
 namespace dialer::pacing {
 namespace {
 
 using ::testing::HasSubstr;
 
-ScreeningModel Small() {
-  ScreeningModel m;
-  m.agents = 5;
-  m.live_probability = 0.12;
-  m.machine_probability = 0.3;
-  m.service_mean_s = 180;
-  m.ring_mean_s = 15;
-  m.screen_mean_s = 2.6;
-  m.grace_mean_s = 2;
-  m.abandon_cap = 0.03;
-  // Explicit truncations: the two models' defaults differ.
-  m.ringing_cap = 60;
-  m.waiting_cap = 8;
-  return m;
-}
+ScreeningModel Small() { return testing::SmallScreeningModel(5); }
 
 MarkovModel Verdict(const ScreeningModel& s) {
   MarkovModel m;

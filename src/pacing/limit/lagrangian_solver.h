@@ -29,6 +29,8 @@
 
 #include "Eigen/Sparse"
 #include "Eigen/SparseLU"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
 #include "pacing/limit/markov_limit.h"
 
 namespace dialer::pacing::limit_internal {
@@ -282,6 +284,32 @@ inline PolicyMetrics Mix(const Evaluation& lo, const Evaluation& hi,
   mixed.dials_per_agent_hour =
       w * a.dials_per_agent_hour + (1 - w) * b.dials_per_agent_hour;
   return mixed;
+}
+
+// A day's segments as both day solvers take them (`what` names the model in
+// errors): at least one, each model valid (`check`), each duration > 0, one
+// abandon cap for the day. Returns the day's total duration.
+template <typename DaySegment, typename CheckModel>
+absl::StatusOr<double> CheckDaySegments(
+    const std::vector<DaySegment>& segments, const char* what,
+    CheckModel check) {
+  if (segments.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(what, ": no segment"));
+  }
+  double total_s = 0;
+  for (const DaySegment& seg : segments) {
+    if (absl::Status s = check(seg.model); !s.ok()) return s;
+    if (!(seg.duration_s > 0 && std::isfinite(seg.duration_s))) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          what, ": duration_s is ", seg.duration_s, ", expected > 0"));
+    }
+    if (seg.model.abandon_cap != segments[0].model.abandon_cap) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(what, ": the segments' abandon caps differ"));
+    }
+    total_s += seg.duration_s;
+  }
+  return total_s;
 }
 
 // The cap is the day's: sum of abandons <= alpha x sum of live answers

@@ -170,22 +170,10 @@ absl::StatusOr<LimitResult> SolveMarkovLimit(const MarkovModel& model) {
 
 absl::StatusOr<DayLimitResult> SolveMarkovDayLimit(
     const std::vector<MarkovSegment>& segments) {
-  if (segments.empty()) {
-    return absl::InvalidArgumentError("markov model: no segment");
-  }
-  double total_s = 0;
-  for (const MarkovSegment& seg : segments) {
-    if (absl::Status s = Check(seg.model); !s.ok()) return s;
-    if (!(seg.duration_s > 0 && std::isfinite(seg.duration_s))) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "markov model: duration_s is ", seg.duration_s, ", expected > 0"));
-    }
-    if (seg.model.abandon_cap != segments[0].model.abandon_cap) {
-      return absl::InvalidArgumentError(
-          "markov model: the segments' abandon caps differ");
-    }
-    total_s += seg.duration_s;
-  }
+  const absl::StatusOr<double> day_s = limit_internal::CheckDaySegments(
+      segments, "markov model", [](const auto& m) { return Check(m); });
+  if (!day_s.ok()) return day_s.status();
+  const double total_s = *day_s;
   std::vector<Chain> chains;
   chains.reserve(segments.size());
   std::vector<limit_internal::Segment<Chain>> day;

@@ -274,22 +274,10 @@ absl::StatusOr<LimitResult> SolveScreeningLimit(const ScreeningModel& model) {
 
 absl::StatusOr<DayLimitResult> SolveScreeningDayLimit(
     const std::vector<ScreeningSegment>& segments, double kappa_hint) {
-  if (segments.empty()) {
-    return absl::InvalidArgumentError("screening model: no segment");
-  }
-  double total_s = 0;
-  for (const ScreeningSegment& seg : segments) {
-    if (absl::Status s = Check(seg.model); !s.ok()) return s;
-    if (!(seg.duration_s > 0 && std::isfinite(seg.duration_s))) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "screening model: duration_s is ", seg.duration_s, ", expected > 0"));
-    }
-    if (seg.model.abandon_cap != segments[0].model.abandon_cap) {
-      return absl::InvalidArgumentError(
-          "screening model: the segments' abandon caps differ");
-    }
-    total_s += seg.duration_s;
-  }
+  const absl::StatusOr<double> day_s = limit_internal::CheckDaySegments(
+      segments, "screening model", [](const auto& m) { return Check(m); });
+  if (!day_s.ok()) return day_s.status();
+  const double total_s = *day_s;
   const size_t count = segments.size();
   std::vector<ScreeningModel> m;
   std::vector<double> weight;
