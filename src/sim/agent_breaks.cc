@@ -63,6 +63,9 @@ std::vector<StaffingSegment> StaffingProfile(const Scenario& scenario,
   enum State { kWorking, kPending, kAway };
   std::vector<State> state(n, kWorking);
   std::vector<double> pending_for(n, 0);
+  // The end of each agent's break in progress (SimAgents' Agent::back_at):
+  // a return due earlier is stale.
+  std::vector<double> back_at(n, 0);
   int away = 0;
   // (time, agents at work from then on), in time order.
   std::vector<std::pair<double, int>> changes = {{0.0, n}};
@@ -75,9 +78,12 @@ std::vector<StaffingSegment> StaffingProfile(const Scenario& scenario,
         const AgentBreak& b = breaks[e.who];
         for (size_t a : BreakTakers(seed, e.who, n, b.fraction)) {
           if (state[a] == kAway) {
-            // SimAgents: "already paused" - a second return is scheduled;
-            // the first one still stands.
-            events.push({e.t + b.for_s, 0, seq++, kReady, a});
+            // SimAgents: already away - the break is extended to the
+            // later of the two ends.
+            if (e.t + b.for_s > back_at[a]) {
+              back_at[a] = e.t + b.for_s;
+              events.push({back_at[a], 0, seq++, kReady, a});
+            }
             continue;
           }
           if (state[a] == kWorking) {
@@ -91,10 +97,12 @@ std::vector<StaffingSegment> StaffingProfile(const Scenario& scenario,
       case kStartBreak:
         state[e.who] = kAway;
         ++away;
-        events.push({e.t + pending_for[e.who], 1, seq++, kReady, e.who});
+        back_at[e.who] = e.t + pending_for[e.who];
+        events.push({back_at[e.who], 1, seq++, kReady, e.who});
         break;
       case kReady:
-        if (state[e.who] != kAway) break;  // already back
+        // Already back, or a stale return of a break since extended.
+        if (state[e.who] != kAway || e.t != back_at[e.who]) break;
         state[e.who] = kWorking;
         --away;
         break;

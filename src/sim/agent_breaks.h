@@ -40,10 +40,9 @@ struct StaffingSegment {
 // for the breaks' takers with one idealisation: a taker starts the break
 // just after `at_s` (the simulated agent finishes the call in progress
 // first, which delays the start by up to a call). So, as in the simulator,
-// an agent picked by a break while still on an earlier one keeps that
-// break and comes back at the earlier of the two ends (the later break's
-// return is scheduled, the earlier one's is not cancelled); a break that
-// starts the instant another ends finds its shared takers still away.
+// an agent picked by a break while still on an earlier one stays away
+// until the later of the two ends; a break that starts the instant another
+// ends finds its shared takers still away, so they take both back to back.
 std::vector<StaffingSegment> StaffingProfile(const Scenario& scenario,
                                              uint64_t seed);
 

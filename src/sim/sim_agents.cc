@@ -98,22 +98,28 @@ void SimAgents::TakeBreak(size_t break_index) {
     if (a.state == AgentState::kLoggedOut) continue;
     a.break_for_s = b.for_s;
     if (a.state == AgentState::kBreak) {
-      // Already paused (an earlier break): a second return is scheduled
-      // from now; the first one still stands, so the agent is back at the
-      // earlier of the two (sim::StaffingProfile replays this).
-      const std::string id = a.id;
+      // Already away (an earlier break): this break extends it, so the
+      // agent is back at the later of the two ends (sim::StaffingProfile
+      // replays this).
       a.break_for_s = 0;
-      clock_->ScheduleAt(clock_->Now() + absl::Seconds(b.for_s), [this, id] {
-        Agent* agent = Find(id);
-        if (agent != nullptr && !day_over_ &&
-            agent->state == AgentState::kBreak) {
-          Act(*agent, "ready", "break_over", engine_->Ready(id));
-        }
-      });
+      ReturnFromBreakAt(a, clock_->Now() + absl::Seconds(b.for_s));
       continue;
     }
     Act(a, "break", absl::StrCat(b.for_s, "s"), engine_->Break(a.id, "break"));
   }
+}
+
+void SimAgents::ReturnFromBreakAt(Agent& agent, absl::Time until) {
+  if (until <= agent.back_at) return;
+  agent.back_at = until;
+  const std::string id = agent.id;
+  clock_->ScheduleAt(until, [this, id, until] {
+    Agent* back = Find(id);
+    if (back != nullptr && !day_over_ && back->state == AgentState::kBreak &&
+        back->back_at == until) {
+      Act(*back, "ready", "break_over", engine_->Ready(id));
+    }
+  });
 }
 
 void SimAgents::EndOfDay() {
@@ -161,14 +167,7 @@ void SimAgents::OnAgentState(const AgentStateEvent& event) {
       break;
     case AgentState::kBreak:
       if (a.break_for_s > 0 && !day_over_) {
-        const std::string id = a.id;
-        clock_->ScheduleAt(now + absl::Seconds(a.break_for_s), [this, id] {
-          Agent* back = Find(id);
-          if (back != nullptr && !day_over_ &&
-              back->state == AgentState::kBreak) {
-            Act(*back, "ready", "break_over", engine_->Ready(id));
-          }
-        });
+        ReturnFromBreakAt(a, now + absl::Seconds(a.break_for_s));
       }
       a.break_for_s = 0;
       break;

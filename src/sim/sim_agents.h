@@ -62,6 +62,9 @@ class SimAgents {
     AgentState state = AgentState::kLoggedOut;
     absl::Time since;
     double break_for_s = 0;  // > 0: our break request is pending
+    // The end of the break in progress: the latest end of the breaks that
+    // found the agent away. Returns due earlier are ignored.
+    absl::Time back_at = absl::InfinitePast();
     std::array<absl::Duration, 7> time_in{};
   };
 
@@ -74,6 +77,8 @@ class SimAgents {
   void Recognize(const std::string& id, CallId call);
   void WrapUp(Agent& agent);
   void TakeBreak(size_t break_index);
+  // Keeps `agent` away until at least `until` (see Agent::back_at).
+  void ReturnFromBreakAt(Agent& agent, absl::Time until);
   static bool Busy(AgentState s) {
     return s != AgentState::kBreak && s != AgentState::kLoggedOut;
   }

@@ -3,6 +3,9 @@
 
 #include <boost/json.hpp>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/time/time.h"
+
 #include "dialer/simulator.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -114,6 +117,52 @@ TEST(SimulatorTest, AgentsActOnlyWhenTheEngineExpectsThem) {
     EXPECT_EQ(r.agent_command_errors, 0) << pacer;
     EXPECT_EQ(r.compliance_violations, 0) << pacer;
     EXPECT_EQ(r.machine_answers, r.voicemails_left) << pacer;
+  }
+}
+
+// A second break that finds an agent still on the first one extends it: the
+// agent is away until the later of the two ends, as the scenario says
+// (until 2026-11-24 the earlier end brought them back, the second break
+// lost).
+TEST(SimulatorTest, ABreakThatFindsTheAgentAwayExtendsTheirBreak) {
+  absl::StatusOr<Scenario> scenario =
+      ParseScenario(ReadSourceFile(kGoldenScenario));
+  ASSERT_TRUE(scenario.ok()) << scenario.status();
+  scenario->agents.breaks = {{600, 600, 1.0}, {900, 600, 1.0}};
+  std::ostringstream log;
+  SimOptions options;
+  options.event_log = &log;
+  ASSERT_TRUE(RunSimulation(*scenario, options).ok());
+
+  struct Away {
+    double from = -1;  // seconds into the day; < 0: not on this break yet
+    double to = -1;    // < 0: not back yet
+  };
+  absl::flat_hash_map<std::string, Away> away;
+  std::istringstream in(log.str());
+  std::string line;
+  absl::Time start = absl::InfiniteFuture();
+  while (std::getline(in, line)) {
+    const json::object e = json::parse(line).as_object();
+    absl::Time t;
+    std::string error;
+    ASSERT_TRUE(absl::ParseTime(absl::RFC3339_full,
+                                json::value_to<std::string>(e.at("t")), &t,
+                                &error))
+        << error;
+    start = std::min(start, t);
+    if (e.at("type") != "agent_state") continue;
+    const double s = absl::ToDoubleSeconds(t - start);
+    Away& a = away[json::value_to<std::string>(e.at("agent"))];
+    if (e.at("to") == "break" && s >= 600 && a.from < 0) a.from = s;
+    if (e.at("from") == "break" && a.from >= 0 && a.to < 0) a.to = s;
+  }
+  ASSERT_EQ(away.size(), 3u);
+  for (const auto& [agent, a] : away) {
+    ASSERT_GE(a.from, 600) << agent;
+    // Each break lasts for_s from the moment it began (after the call in
+    // progress) or from its at_s for an agent already away.
+    EXPECT_NEAR(a.to, std::max(a.from + 600, 1500.0), 1e-3) << agent;
   }
 }
 
