@@ -2,7 +2,9 @@
 # Issue 5's pacing benchmark: every scenario in benchmarks/pacing/scenarios/
 # x every pacer x seeds 1, 2, 3 through the simulator and the engine, with
 # the physical limit beside every scenario of up to 50 agents. Builds the
-# Release tree build/${DIALER_BUILD_NAME:-pacing-rel} if needed, writes
+# Release tree build/${DIALER_BUILD_NAME:-pacing-rel} if needed (and its
+# `dialer`, so that single runs re-measured with `dialer sim` come from the
+# same source as the matrix), writes
 # runs.csv, matrix.md and the SVG plots into benchmarks/pacing/results/ and
 # prints matrix.md. Extra arguments go to pacing_matrix (e.g. --seeds 1,2,3,4
 # --only agents-20 --out /tmp/m); see `pacing_matrix --help`.
@@ -22,7 +24,7 @@ if [[ ! -f "${build}/build.ninja" ]]; then
   cmake -S "${root}" -B "${build}" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     -DDIALER_BUILD_TESTS=OFF -DDIALER_BUILD_BENCHMARKS=ON "${launcher[@]}" >/dev/null
 fi
-if ! log="$(ninja -C "${build}" -j2 pacing_matrix 2>&1)"; then
+if ! log="$(ninja -C "${build}" -j2 pacing_matrix dialer 2>&1)"; then
   echo "${log}" >&2
   exit 1
 fi
