@@ -96,15 +96,14 @@ void SimAgents::TakeBreak(size_t break_index) {
        BreakTakers(seed_, break_index, agents_.size(), b.fraction)) {
     Agent& a = agents_[taker];
     if (a.state == AgentState::kLoggedOut) continue;
-    a.break_for_s = b.for_s;
     if (a.state == AgentState::kBreak) {
       // Already away (an earlier break): this break extends it, so the
       // agent is back at the later of the two ends (sim::StaffingProfile
       // replays this).
-      a.break_for_s = 0;
       ReturnFromBreakAt(a, clock_->Now() + absl::Seconds(b.for_s));
       continue;
     }
+    a.break_for_s = b.for_s;
     Act(a, "break", absl::StrCat(b.for_s, "s"), engine_->Break(a.id, "break"));
   }
 }
