@@ -171,16 +171,19 @@ class Loop {
       event = true;
       const absl::Duration ring = absl::Seconds(call.pickup - call.placed);
       const absl::Duration latency = absl::Seconds(call.verdict - call.pickup);
+      const absl::Time dialed = At(call.placed);
       switch (call.kind) {
         case Kind::kHuman:
           if (call.detector_error) {
-            pacer_.OnDialResolved(At(now), DialOutcome::kMachine, ring, latency);
+            pacer_.OnDialResolved(
+                At(now), {DialOutcome::kMachine, dialed, ring, latency});
             ++result_.abandoned;
             ++result_.detector_abandons;
             call.done = true;
             break;
           }
-          pacer_.OnDialResolved(At(now), DialOutcome::kHuman, ring, latency);
+          pacer_.OnDialResolved(At(now),
+                                {DialOutcome::kHuman, dialed, ring, latency});
           if (Agent* a = IdleAgent()) {
             Connect(*a, call, now);
           } else {
@@ -191,17 +194,18 @@ class Loop {
           }
           break;
         case Kind::kMachine:
-          pacer_.OnDialResolved(At(now), DialOutcome::kMachine, ring, latency);
+          pacer_.OnDialResolved(At(now),
+                                {DialOutcome::kMachine, dialed, ring, latency});
           call.done = true;
           break;
         case Kind::kNoAnswer:
-          pacer_.OnDialResolved(At(now), DialOutcome::kNoAnswer, ring,
-                                absl::ZeroDuration());
+          pacer_.OnDialResolved(At(now), {DialOutcome::kNoAnswer, dialed, ring,
+                                          absl::ZeroDuration()});
           call.done = true;
           break;
         case Kind::kBusy:
-          pacer_.OnDialResolved(At(now), DialOutcome::kBusy, ring,
-                                absl::ZeroDuration());
+          pacer_.OnDialResolved(At(now), {DialOutcome::kBusy, dialed, ring,
+                                          absl::ZeroDuration()});
           call.done = true;
           break;
       }

@@ -42,8 +42,10 @@ void Train(Pacer& pacer, absl::Time t) {
     const DialOutcome o = i % 8 == 0   ? DialOutcome::kHuman
                           : i % 3 == 0 ? DialOutcome::kMachine
                                        : DialOutcome::kNoAnswer;
-    pacer.OnDialResolved(t, o, absl::Seconds(o == DialOutcome::kNoAnswer ? 25 : 11),
-                         absl::Seconds(2));
+    const absl::Duration ring =
+        absl::Seconds(o == DialOutcome::kNoAnswer ? 25 : 11);
+    const absl::Duration latency = absl::Seconds(2);
+    pacer.OnDialResolved(t, {o, t - ring - latency, ring, latency});
     if (o == DialOutcome::kHuman) {
       pacer.OnTalkEnded(t, absl::Seconds(60 + i % 240));
       pacer.OnWrapEnded(t, absl::Seconds(30));

@@ -1552,9 +1552,21 @@ void EngineImpl::RecordOutcome(Call& call, bool human, absl::Time at) {
     campaign.stats.machine_answers++;
   }
   if (campaign.pacer != nullptr) {
+    // The detector's latency, if it spoke by now. A call an agent decided
+    // (power mode runs no detector; an agent bridged at pick-up may hear a
+    // machine first, or talk to a person the detector called a machine)
+    // has none: the agent's time, a whole conversation for a person, is not
+    // one, and the pacer forecasts verdicts by it.
+    const bool detector_first =
+        call.verdict_at != absl::InfinitePast() && call.verdict_at <= at;
+    const absl::Duration latency = detector_first
+                                       ? call.verdict_at - call.answered_at
+                                       : absl::ZeroDuration();
     campaign.pacer->OnDialResolved(
-        at, human ? pacing::DialOutcome::kHuman : pacing::DialOutcome::kMachine,
-        call.answered_at - call.placed_at, at - call.answered_at);
+        at,
+        {human ? pacing::DialOutcome::kHuman : pacing::DialOutcome::kMachine,
+         call.placed_at, call.answered_at - call.placed_at,
+         std::max(latency, absl::ZeroDuration())});
   }
 }
 
@@ -1582,6 +1594,7 @@ void EngineImpl::UncountPerson(Call& call, absl::Time at) {
 
 void EngineImpl::OnAmd(Call& call, AmdResult result, absl::Time at) {
   call.amd = result;
+  if (call.verdict_at == absl::InfinitePast()) call.verdict_at = at;
   const bool person =
       result == AmdResult::kHuman || result == AmdResult::kUnknown;
   if (call.agent_listening || call.facts.state != CallState::kAnswered) {
@@ -1590,7 +1603,6 @@ void EngineImpl::OnAmd(Call& call, AmdResult result, absl::Time at) {
     // lines go.
     EmitCall(call, absl::StrCat("amd:", AbslView(ToString(result))));
     if (call.agent_listening && person && !call.classified) {
-      call.verdict_seen = true;
       call.greeting_end_at = at;
       RecordOutcome(call, true, at);
       if (auto it = agents_.find(call.agent); it != agents_.end()) {
@@ -1599,7 +1611,6 @@ void EngineImpl::OnAmd(Call& call, AmdResult result, absl::Time at) {
     }
     return;
   }
-  call.verdict_seen = true;
   EmitCall(call, absl::StrCat("amd:", AbslView(ToString(result))));
   RecordOutcome(call, person, at);
   if (!person) {
@@ -1653,17 +1664,17 @@ void EngineImpl::OnCallEnded(Call& call, CallEndStatus status,
     if (!call.facts.answered && status != CallEndStatus::kCanceled) {
       campaign.pacer->OnDialResolved(
           at,
-          status == CallEndStatus::kBusy     ? pacing::DialOutcome::kBusy
-          : status == CallEndStatus::kFailed ? pacing::DialOutcome::kFailed
-                                             : pacing::DialOutcome::kNoAnswer,
-          at - call.placed_at, absl::ZeroDuration());
+          {status == CallEndStatus::kBusy     ? pacing::DialOutcome::kBusy
+           : status == CallEndStatus::kFailed ? pacing::DialOutcome::kFailed
+                                              : pacing::DialOutcome::kNoAnswer,
+           call.placed_at, at - call.placed_at, absl::ZeroDuration()});
     } else if (call.facts.answered && !call.classified &&
                !call.agent_listening) {
       // Picked up and gone before the detector spoke: count it as a
       // machine-like resolution so the answer-rate estimate stays honest.
-      campaign.pacer->OnDialResolved(at, pacing::DialOutcome::kMachine,
-                                     call.answered_at - call.placed_at,
-                                     at - call.answered_at);
+      campaign.pacer->OnDialResolved(
+          at, {pacing::DialOutcome::kMachine, call.placed_at,
+               call.answered_at - call.placed_at, absl::ZeroDuration()});
     }
     if (call.connected) {
       campaign.pacer->OnTalkEnded(at, call.TalkEnd(at) - call.connected_at);

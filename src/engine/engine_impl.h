@@ -89,7 +89,6 @@ struct Call {
   bool voicemail_dropped = false;
   bool attempt_closed = false;  // AttemptEnded written
   bool live_waiting = false;    // a live person waits for a free agent
-  bool verdict_seen = false;    // the detector has spoken
   bool classified = false;      // counted as a person or a machine
   // When this call entered the 30-day abandon window as a live answer (in
   // time or abandoned), so a machine the detector passed as a person can be
@@ -107,7 +106,8 @@ struct Call {
   absl::Time placed_at, answered_at = absl::InfinitePast(),
                         greeting_end_at = absl::InfinitePast(),
                         connected_at = absl::InfinitePast(), ended_at,
-                        bridge_commanded_at = absl::InfinitePast();
+                        bridge_commanded_at = absl::InfinitePast(),
+                        verdict_at = absl::InfinitePast();  // detector spoke
   // When the agent hung up a connected call; the provider's completion may
   // come later, and the conversation is measured up to the hang-up.
   absl::Time talk_ended_at = absl::InfiniteFuture();

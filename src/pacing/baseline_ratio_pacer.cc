@@ -28,9 +28,9 @@ Plan BaselineRatioPacer::Decide(const Snapshot& snapshot) {
               snapshot.now + absl::Seconds(1)};
 }
 
-void BaselineRatioPacer::OnDialResolved(absl::Time t, DialOutcome outcome,
-                                        absl::Duration, absl::Duration) {
-  outcomes_.Record(t, outcome);
+void BaselineRatioPacer::OnDialResolved(absl::Time t,
+                                        const DialResolution& dial) {
+  outcomes_.Record(t, dial.outcome);
 }
 
 }  // namespace dialer::pacing

@@ -26,9 +26,7 @@ class BaselineRatioPacer final : public Pacer {
 
   std::string_view name() const override { return "baseline-ratio"; }
   Plan Decide(const Snapshot& snapshot) override;
-  void OnDialResolved(absl::Time t, DialOutcome outcome,
-                      absl::Duration ring_time,
-                      absl::Duration verdict_latency) override;
+  void OnDialResolved(absl::Time t, const DialResolution& dial) override;
 
   // The formula alone: lines for `ready` agents. REQUIRES: live_share > 0.
   static double Lines(int ready, double live_share, double target);

@@ -19,7 +19,8 @@
 //   auto pacer = MakePacer("predictive", options);
 //   if (!pacer.ok()) return pacer.status();
 //   ...
-//   (*pacer)->OnDialResolved(now, DialOutcome::kHuman, ring_time);
+//   (*pacer)->OnDialResolved(now, {DialOutcome::kHuman, dialed_at,
+//                                  ring_time, verdict_latency});
 //   Plan plan = (*pacer)->Decide(snapshot);
 //   PlaceCalls(plan.dials_to_place_now);
 //   ScheduleReview(plan.review_at);
@@ -109,6 +110,19 @@ enum class DialOutcome : int32_t {
   kFailed = 4,    // the network could not place it
 };
 
+// One dial's outcome, reported once, when it resolves.
+struct DialResolution {
+  DialOutcome outcome = DialOutcome::kNoAnswer;
+  absl::Time dialed_at;
+  // Dial to pick-up (or to the busy/failed/no-answer signal).
+  absl::Duration ring_time;
+  // Pick-up to the detector's verdict; zero when the detector did not decide
+  // the call: it never ran (power mode) or an agent on the line decided
+  // first. Never the agent's time: the pacer forecasts when a picked-up call
+  // needs an agent by this.
+  absl::Duration verdict_latency;
+};
+
 // The adaptive baseline's campaign settings (VICIdial's field names in
 // comments; defaults are VICIdial's, see docs/pacing.md).
 struct AdaptiveBaselineOptions {
@@ -168,11 +182,8 @@ class Pacer {
 
   // Observations, in the order they happen. Default: ignored.
   virtual void OnDialPlaced(absl::Time /*t*/) {}
-  // `ring_time`: dial to pick-up (or to the busy/failed/no-answer signal).
-  // `verdict_latency`: pick-up to the detector's verdict (0 when none).
-  virtual void OnDialResolved(absl::Time /*t*/, DialOutcome /*outcome*/,
-                              absl::Duration /*ring_time*/,
-                              absl::Duration /*verdict_latency*/) {}
+  virtual void OnDialResolved(absl::Time /*t*/,
+                              const DialResolution& /*dial*/) {}
   // A live answer reached an agent `wait` after the detector's verdict.
   virtual void OnLiveAnswerConnected(absl::Time /*t*/,
                                      absl::Duration /*wait*/) {}

@@ -71,13 +71,17 @@ double PredictivePacer::MachineGivenPickup() const {
   return machine / std::max(1e-9, live + machine);
 }
 
+double PredictivePacer::VerdictSeconds() const {
+  return std::min(verdict_.Mean(), kMaxVerdictSeconds);
+}
+
 bool PredictivePacer::warming_up() const {
   return outcomes_.count() < kWarmupOutcomes || live_outcomes_ < kWarmupLive;
 }
 
 double PredictivePacer::UnbridgedPickupShare() const {
   const double n = pickups_ + kPickupPrior;
-  const double waited = awaiting_seconds_ / std::max(0.1, verdict_.Mean());
+  const double waited = awaiting_seconds_ / std::max(0.1, VerdictSeconds());
   const double share = std::clamp((waited + kPickupPrior) / n, 0.0, 1.0);
   return std::min(1.0, share + kUnbridgedZ * std::sqrt(share * (1 - share) / n));
 }
@@ -121,7 +125,7 @@ void PredictivePacer::ObserveAwaitingVerdict(const Snapshot& s,
 
 ForecastInput PredictivePacer::BuildForecast(const Snapshot& s) const {
   const double dt = kBucketSeconds;
-  const double latency = verdict_.Mean();
+  const double latency = VerdictSeconds();
   const int buckets = std::clamp(
       static_cast<int>(std::ceil(
           (ring_timeout_.Mean() + 1.5 * latency + 1) / dt)),
@@ -332,13 +336,10 @@ void PredictivePacer::OnDialPlaced(absl::Time) {
   theta_ = std::clamp(theta_, budget, 0.6);
 }
 
-void PredictivePacer::OnDialResolved(absl::Time t, DialOutcome outcome,
-                                     absl::Duration ring_time,
-                                     absl::Duration verdict_latency) {
-  // The dial: the ring, then (a pick-up) the wait for the verdict, before t.
-  unreleased_.push(Resolution{t - ring_time - verdict_latency, outcome,
-                              Seconds(ring_time)});
-  switch (outcome) {
+void PredictivePacer::OnDialResolved(absl::Time t, const DialResolution& dial) {
+  unreleased_.push(
+      Resolution{dial.dialed_at, dial.outcome, Seconds(dial.ring_time)});
+  switch (dial.outcome) {
     case DialOutcome::kHuman: {
       ++live_outcomes_;
       const double decay = std::exp2(-1.0 / kPeopleHalfLife);
@@ -350,8 +351,8 @@ void PredictivePacer::OnDialResolved(absl::Time t, DialOutcome outcome,
       const double decay = std::exp2(-1.0 / kPickupHalfLife);
       pickups_ = pickups_ * decay + 1;
       awaiting_seconds_ *= decay;
-      if (verdict_latency > absl::ZeroDuration()) {
-        verdict_.Record(Seconds(verdict_latency));
+      if (dial.verdict_latency > absl::ZeroDuration()) {
+        verdict_.Record(Seconds(dial.verdict_latency));
       }
       break;
     }

@@ -71,6 +71,12 @@ class PredictivePacer final : public Pacer {
   // (normal operation needs about m / (p h) per agent: 0.6 at p = 0.12).
   static constexpr double kMinLiveShare = 0.03;
   static constexpr int kMaxLinesPerAgent = 4;
+  // The forecast never waits longer than this for a detector's verdict (the
+  // fitted mean is used below it). A fit gone absurd (a host reporting an
+  // agent's time as the detector's) put new calls' live answers past the
+  // forecast's horizon, where they read as riskless. An earlier verdict
+  // than the real one is the pessimistic side: fewer agents have freed.
+  static constexpr double kMaxVerdictSeconds = 30;
   // While fewer than kStopMarginAbandons more abandons would reach the stop
   // level (Snapshot::abandons_until_stop), theta and the budget are scaled
   // from kStopMarginFloor (none left) up to 1.
@@ -84,9 +90,7 @@ class PredictivePacer final : public Pacer {
   Plan Decide(const Snapshot& snapshot) override;
 
   void OnDialPlaced(absl::Time t) override;
-  void OnDialResolved(absl::Time t, DialOutcome outcome,
-                      absl::Duration ring_time,
-                      absl::Duration verdict_latency) override;
+  void OnDialResolved(absl::Time t, const DialResolution& dial) override;
   void OnLiveAnswerConnected(absl::Time t, absl::Duration wait) override;
   void OnLiveAnswerAbandoned(absl::Time t, absl::Duration wait) override;
   void OnTalkEnded(absl::Time t, absl::Duration talk) override;
@@ -98,6 +102,8 @@ class PredictivePacer final : public Pacer {
   bool warming_up() const;
   // P(machine | picked up), the point estimate.
   double MachineGivenPickup() const;
+  // The detector's mean latency, at most kMaxVerdictSeconds.
+  double VerdictSeconds() const;
   double theta() const { return theta_; }
   // The pacing budget after the observed/forecast correction.
   double EffectiveBudget() const;

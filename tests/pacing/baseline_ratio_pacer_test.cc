@@ -32,9 +32,9 @@ TEST(BaselineRatioPacerTest, TopsUpToTheFormulaWithTheEstimatedRate) {
   absl::Time t = T0();
   for (int i = 0; i < 2000; ++i) {
     t += absl::Seconds(1);
-    pacer.OnDialResolved(t, i % 5 == 0 ? DialOutcome::kHuman
-                                       : DialOutcome::kNoAnswer,
-                         absl::Seconds(10), absl::ZeroDuration());
+    pacer.OnDialResolved(
+        t, {i % 5 == 0 ? DialOutcome::kHuman : DialOutcome::kNoAnswer,
+            t - absl::Seconds(10), absl::Seconds(10), absl::ZeroDuration()});
   }
   SnapshotBuilder b(t);
   b.Agents(5, AgentActivity::kReady).Agents(10, AgentActivity::kOnCall);

@@ -14,22 +14,25 @@ using testing::SnapshotBuilder;
 using testing::T0;
 
 // Feeds `dials` resolved dials (live one in `every`, machines 3 in 10, the
-// rest no-answers), ring 11 s, verdict 2 s, and talk/wrap observations.
-absl::Time Train(PredictivePacer& pacer, absl::Time t, int dials, int every) {
+// rest no-answers), ring 11 s, the detector's verdict `verdict` after the
+// pick-up, and talk/wrap observations.
+absl::Time Train(PredictivePacer& pacer, absl::Time t, int dials, int every,
+                 absl::Duration verdict = absl::Seconds(2)) {
+  const absl::Duration ring = absl::Seconds(11);
   for (int i = 0; i < dials; ++i) {
     t += absl::Seconds(1);
     if (i % every == 0) {
-      pacer.OnDialResolved(t, DialOutcome::kHuman, absl::Seconds(11),
-                           absl::Seconds(2));
+      pacer.OnDialResolved(
+          t, {DialOutcome::kHuman, t - ring - verdict, ring, verdict});
       pacer.OnLiveAnswerConnected(t, absl::Milliseconds(400));
       pacer.OnTalkEnded(t, absl::Seconds(100 + (i % 7) * 20));
       pacer.OnWrapEnded(t, absl::Seconds(30));
     } else if (i % 10 < 3) {
-      pacer.OnDialResolved(t, DialOutcome::kMachine, absl::Seconds(11),
-                           absl::Seconds(2));
+      pacer.OnDialResolved(
+          t, {DialOutcome::kMachine, t - ring - verdict, ring, verdict});
     } else {
-      pacer.OnDialResolved(t, DialOutcome::kNoAnswer, absl::Seconds(25),
-                           absl::ZeroDuration());
+      pacer.OnDialResolved(t, {DialOutcome::kNoAnswer, t - absl::Seconds(25),
+                               absl::Seconds(25), absl::ZeroDuration()});
     }
   }
   return t;
@@ -66,6 +69,46 @@ TEST(PredictivePacerTest, StartsTheSameWhateverTheMemoryHeldBefore) {
     pacer->~PredictivePacer();
   }
   EXPECT_EQ(thetas[0], thetas[1]);
+}
+
+// The forecast never waits longer for a verdict than kMaxVerdictSeconds. A
+// host that reports the agent's time as the detector's (the engine did, for
+// calls an agent classified) made the latency fit 88 s: a new call's live
+// answer fell past the forecast's horizon, its risk read as zero, and the
+// pacer filled every line (4 per agent) for one free agent. Assuming an
+// earlier verdict is the pessimistic side: the answer finds fewer agents
+// freed.
+TEST(PredictivePacerTest, AnAbsurdDetectorLatencyDoesNotEmptyTheForecast) {
+  auto dials_with = [](absl::Duration verdict) {
+    PacerOptions options;
+    options.detector_false_positive_rate = 0.01;
+    PredictivePacer pacer(options);
+    absl::Time t = T0();
+    for (int i = 0; i < 3000; ++i) {
+      t += absl::Seconds(1);
+      // Rings of 4-18 s, as real ones spread.
+      const absl::Duration ring = absl::Seconds(4 + (i * 7) % 15);
+      if (i % 3 == 0) {
+        pacer.OnDialResolved(
+            t, {DialOutcome::kHuman, t - ring - verdict, ring, verdict});
+        pacer.OnLiveAnswerConnected(t, absl::Milliseconds(400));
+        pacer.OnTalkEnded(t, absl::Seconds(100 + (i % 7) * 20));
+        pacer.OnWrapEnded(t, absl::Seconds(30));
+      } else if (i % 3 == 1) {
+        pacer.OnDialResolved(
+            t, {DialOutcome::kMachine, t - ring - verdict, ring, verdict});
+      } else {
+        pacer.OnDialResolved(t, {DialOutcome::kNoAnswer, t - absl::Seconds(25),
+                                 absl::Seconds(25), absl::ZeroDuration()});
+      }
+    }
+    return pacer.Decide(Team(t, 1, 2, 0)).dials_to_place_now;
+  };
+  const int sane = dials_with(absl::Seconds(2));
+  const int absurd = dials_with(absl::Seconds(88));
+  EXPECT_GE(sane, 1);
+  EXPECT_LE(absurd, sane + 1);
+  EXPECT_LT(absurd, PredictivePacer::kMaxLinesPerAgent * 3);
 }
 
 TEST(PredictivePacerTest, WarmUpDialsBetweenOnePointTwoAndOnePointFivePerAgent) {
@@ -108,8 +151,9 @@ absl::Time PickUps(PredictivePacer& pacer, absl::Time t, int seconds,
   for (int i = 0; i < seconds; ++i, t += absl::Seconds(1)) {
     if (i % every_s == 0) {
       if (wait) awaiting_until = i + 2;
-      pacer.OnDialResolved(t, DialOutcome::kMachine, absl::Seconds(11),
-                           absl::Seconds(2));
+      pacer.OnDialResolved(
+          t, {DialOutcome::kMachine, t - absl::Seconds(11) - absl::Seconds(2),
+              absl::Seconds(11), absl::Seconds(2)});
     }
     SnapshotBuilder b(t);
     b.Agents(2, AgentActivity::kReady);
@@ -143,8 +187,9 @@ TEST(PredictivePacerTest, MachinesPassedAsPeopleShrinkTheBudget) {
   EXPECT_DOUBLE_EQ(pacer.PeopleShare(), 1.0);
   const double before = pacer.EffectiveBudget();
   for (int i = 0; i < 5000; ++i) {
-    pacer.OnDialResolved(T0(), DialOutcome::kHuman, absl::Seconds(11),
-                         absl::Seconds(2));
+    pacer.OnDialResolved(
+        T0(), {DialOutcome::kHuman, T0() - absl::Seconds(11) - absl::Seconds(2),
+               absl::Seconds(11), absl::Seconds(2)});
     if (i % 5 == 0) pacer.OnLiveAnswerWasMachine(T0());
   }
   EXPECT_LT(pacer.PeopleShare(), 0.8);
@@ -165,15 +210,21 @@ TEST(PredictivePacerTest, OutcomesCountInWholeCohorts) {
         const bool live = i < 11, machine = i >= 11 && i < 41,
                    busy = i >= 41 && i < 46;
         if (kind == 'b' && busy) {
-          pacer.OnDialResolved(T0() + absl::Seconds(3), DialOutcome::kBusy,
-                               absl::Seconds(3), absl::ZeroDuration());
+          pacer.OnDialResolved(
+              T0() + absl::Seconds(3),
+              {DialOutcome::kBusy, T0() + absl::Seconds(3) - absl::Seconds(3),
+               absl::Seconds(3), absl::ZeroDuration()});
         } else if (kind == 'p' && (live || machine)) {
-          pacer.OnDialResolved(T0() + absl::Seconds(13),
-                               live ? DialOutcome::kHuman : DialOutcome::kMachine,
-                               absl::Seconds(11), absl::Seconds(2));
+          pacer.OnDialResolved(
+              T0() + absl::Seconds(13),
+              {live ? DialOutcome::kHuman : DialOutcome::kMachine,
+               T0() + absl::Seconds(13) - absl::Seconds(11) - absl::Seconds(2),
+               absl::Seconds(11), absl::Seconds(2)});
         } else if (kind == 'n' && !live && !machine && !busy) {
-          pacer.OnDialResolved(T0() + absl::Seconds(25), DialOutcome::kNoAnswer,
-                               absl::Seconds(25), absl::ZeroDuration());
+          pacer.OnDialResolved(T0() + absl::Seconds(25),
+                               {DialOutcome::kNoAnswer,
+                                T0() + absl::Seconds(25) - absl::Seconds(25),
+                                absl::Seconds(25), absl::ZeroDuration()});
         }
       }
     }
@@ -339,9 +390,9 @@ TEST(PredictivePacerTest, BoundedEvenWhenTheAnswerRateEstimateCollapses) {
   absl::Time t = T0();
   for (int i = 0; i < 5000; ++i) {  // nothing but no-answers reported
     t += absl::Seconds(1);
-    pacer.OnDialResolved(t, i < 40 && i % 8 == 0 ? DialOutcome::kHuman
-                                                 : DialOutcome::kNoAnswer,
-                         absl::Seconds(25), absl::ZeroDuration());
+    pacer.OnDialResolved(
+        t, {i < 40 && i % 8 == 0 ? DialOutcome::kHuman : DialOutcome::kNoAnswer,
+            t - absl::Seconds(25), absl::Seconds(25), absl::ZeroDuration()});
   }
   ASSERT_FALSE(pacer.warming_up());
   const int dials = pacer.Decide(Team(t, 20, 0, 0)).dials_to_place_now;
