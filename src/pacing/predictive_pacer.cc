@@ -12,8 +12,9 @@ constexpr double kCalibrationHalfLife = 1000;
 // Pseudo-abandons on both sides of the calibration ratio, at a ratio of
 // kCalibrationPriorRatio: the forecast is pessimistic by construction
 // (docs/pacing.md, "Where it is conservative"); across the benchmark matrix
-// the ratio settles between 0.2 and 0.7, and a campaign whose forecast is
-// right moves it back up within a few abandons.
+// the ratio settles between 0.17 and 0.44, and 0.5 is that conservative
+// edge: the prior stands in for evidence a small team gathers slowly. A
+// campaign whose forecast is right moves it back up within a few abandons.
 constexpr double kCalibrationPrior = 3;
 constexpr double kCalibrationPriorRatio = 0.5;
 // Bounds of the calibration ratio. Low enough that observed abandons steer
