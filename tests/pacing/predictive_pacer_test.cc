@@ -14,13 +14,16 @@ using testing::SnapshotBuilder;
 using testing::T0;
 
 // Feeds `dials` resolved dials (live one in `every`, machines 3 in 10, the
-// rest no-answers), ring 11 s, the detector's verdict `verdict` after the
-// pick-up, and talk/wrap observations.
+// rest no-answers), ring 11 s (4-18 s with `spread_rings`, as real ones
+// spread), the detector's verdict `verdict` after the pick-up, and
+// talk/wrap observations.
 absl::Time Train(PredictivePacer& pacer, absl::Time t, int dials, int every,
-                 absl::Duration verdict = absl::Seconds(2)) {
-  const absl::Duration ring = absl::Seconds(11);
+                 absl::Duration verdict = absl::Seconds(2),
+                 bool spread_rings = false) {
   for (int i = 0; i < dials; ++i) {
     t += absl::Seconds(1);
+    const absl::Duration ring =
+        absl::Seconds(spread_rings ? 4 + (i * 7) % 15 : 11);
     if (i % every == 0) {
       pacer.OnDialResolved(
           t, {DialOutcome::kHuman, t - ring - verdict, ring, verdict});
@@ -83,25 +86,8 @@ TEST(PredictivePacerTest, AnAbsurdDetectorLatencyDoesNotEmptyTheForecast) {
     PacerOptions options;
     options.detector_false_positive_rate = 0.01;
     PredictivePacer pacer(options);
-    absl::Time t = T0();
-    for (int i = 0; i < 3000; ++i) {
-      t += absl::Seconds(1);
-      // Rings of 4-18 s, as real ones spread.
-      const absl::Duration ring = absl::Seconds(4 + (i * 7) % 15);
-      if (i % 3 == 0) {
-        pacer.OnDialResolved(
-            t, {DialOutcome::kHuman, t - ring - verdict, ring, verdict});
-        pacer.OnLiveAnswerConnected(t, absl::Milliseconds(400));
-        pacer.OnTalkEnded(t, absl::Seconds(100 + (i % 7) * 20));
-        pacer.OnWrapEnded(t, absl::Seconds(30));
-      } else if (i % 3 == 1) {
-        pacer.OnDialResolved(
-            t, {DialOutcome::kMachine, t - ring - verdict, ring, verdict});
-      } else {
-        pacer.OnDialResolved(t, {DialOutcome::kNoAnswer, t - absl::Seconds(25),
-                                 absl::Seconds(25), absl::ZeroDuration()});
-      }
-    }
+    const absl::Time t =
+        Train(pacer, T0(), 3000, 3, verdict, /*spread_rings=*/true);
     return pacer.Decide(Team(t, 1, 2, 0)).dials_to_place_now;
   };
   const int sane = dials_with(absl::Seconds(2));
