@@ -872,6 +872,17 @@ absl::Status EngineImpl::Disposition(std::string_view agent_id,
       return absl::InternalError(
           absl::StrCat("contact ", a.last_contact, " of the call is unknown"));
     }
+    // The agent is the judge of who was on the line. A call counted as a
+    // person that the agent says was no conversation (a machine hung up on
+    // without a message, a dead line) is no live answer: counted, each would
+    // dilute the 30-day rate the gate holds under the limit. When the agent
+    // is wrong, one live answer less is the safe side.
+    if ((*def)->agent_selectable && !(*def)->conversation) {
+      if (auto it = calls_.find(a.last_call); it != calls_.end()) {
+        Call& call = *it->second;
+        if (call.classified && call.human) UncountPerson(call, now);
+      }
+    }
     ApplyDisposition(*a.campaign, *contact, a.last_call, a.id, **def,
                      input, now);
     a.dispositioned = true;
