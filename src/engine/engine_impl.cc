@@ -1661,8 +1661,10 @@ void EngineImpl::OnCallEnded(Call& call, CallEndStatus status,
       campaign.pacer->OnLiveAnswerAbandoned(at, at - call.greeting_end_at);
     }
   } else if (before == CallState::kConnecting && !call.abandoned &&
-             !call.early_bridge) {
-    // Hung up while the bridge was under way.
+             (!call.early_bridge || (call.classified && call.human))) {
+    // Hung up while the bridge was under way. A bridge begun before the
+    // verdict counts too once the detector said person: they never heard
+    // the agent. (Gone before any verdict, it may have been a machine.)
     call.abandoned = true;
     call.auto_disposition = "abandoned";
     campaign.stats.abandoned++;

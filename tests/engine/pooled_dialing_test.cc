@@ -501,6 +501,39 @@ TEST_F(PooledDialingTest, AgentFreedWhileAPickUpAwaitsTheVerdictTakesIt) {
   EXPECT_EQ(Stats().abandoned, 0);
 }
 
+// A person whose verdict came while an agent's bridge to them was under way
+// (the agent freed while the pick-up awaited the detector) and who hangs up
+// before the bridge completes never reached an agent: an abandon, as for
+// any bridge under way. Before, a bridge begun before the verdict was
+// exempt, and the call was neither a live answer nor an abandon in the
+// 30-day rate; a simulated 2-agent day measured 2.6 % where people saw
+// 3.2 %.
+TEST_F(PooledDialingTest,
+       PersonGoneBeforeABridgeBegunBeforeTheVerdictIsAbandoned) {
+  Start(DialMode::kParallel, 2, /*connect_on_pickup=*/true);
+  LoginReady("alice");
+  std::vector<CallId> lines = provider_.Placed();
+  ASSERT_EQ(lines.size(), 2u);
+  provider_.Send(E::kAnswered, lines[0]);  // bridged to Alice at once
+  provider_.Send(E::kBridged, lines[0]);
+  provider_.Send(E::kAnswered, lines[1]);  // nobody free: awaits the verdict
+  clock_.Advance(absl::Seconds(1));
+  ASSERT_TRUE(engine_->DropVoicemail("alice").ok());  // line 0: a machine
+  ASSERT_EQ(engine_->GetAgent("alice")->call_id, lines[1]);
+  // The detector says human; the person hangs up before the bridge is done.
+  clock_.Advance(absl::Milliseconds(100));
+  provider_.Send(E::kAmd, lines[1], CallEndStatus::kCompleted,
+                 AmdResult::kHuman);
+  clock_.Advance(absl::Milliseconds(50));
+  provider_.Send(E::kCompleted, lines[1]);
+  EXPECT_EQ(Stats().human_answers, 1);
+  EXPECT_EQ(Stats().abandoned, 1);
+  EXPECT_EQ(Stats().connects, 0);
+  EXPECT_DOUBLE_EQ(*static_cast<engine::EngineImpl*>(engine_.get())
+                        ->AbandonRateForTesting("c1"),
+                   1.0);
+}
+
 TEST_F(PooledDialingTest, DetectorFalsePositiveHeardByAnAgentIsNotHungUpOn) {
   Start(DialMode::kParallel, 2, /*connect_on_pickup=*/true);
   LoginReady("alice");
