@@ -75,6 +75,18 @@ class PooledDialingTest : public ::testing::Test {
     }
     return out;
   }
+  // Parallel, 2 lines, connect on pick-up, Alice alone: both lines picked
+  // up, the first bridged to Alice at once, the second awaiting the
+  // detector's verdict with nobody free.
+  void AliceOnOnePickUpAnotherAwaitingTheVerdict(std::vector<CallId>* lines) {
+    Start(DialMode::kParallel, 2, /*connect_on_pickup=*/true);
+    LoginReady("alice");
+    *lines = provider_.Placed();
+    ASSERT_EQ(lines->size(), 2u);
+    provider_.Send(E::kAnswered, (*lines)[0]);
+    provider_.Send(E::kBridged, (*lines)[0]);
+    provider_.Send(E::kAnswered, (*lines)[1]);
+  }
   AgentState StateOf(const std::string& agent) {
     return engine_->GetAgent(agent)->state;
   }
@@ -477,13 +489,8 @@ TEST_F(PooledDialingTest, PickUpGoesStraightToAFreeAgentBeforeTheVerdict) {
 // often a machine) could take them, leaving the person who answered first
 // to wait past the 2-second rule.
 TEST_F(PooledDialingTest, AgentFreedWhileAPickUpAwaitsTheVerdictTakesIt) {
-  Start(DialMode::kParallel, 2, /*connect_on_pickup=*/true);
-  LoginReady("alice");
-  std::vector<CallId> lines = provider_.Placed();
-  ASSERT_EQ(lines.size(), 2u);
-  provider_.Send(E::kAnswered, lines[0]);  // bridged to Alice at once
-  provider_.Send(E::kBridged, lines[0]);
-  provider_.Send(E::kAnswered, lines[1]);  // nobody free: awaits the verdict
+  std::vector<CallId> lines;
+  ASSERT_NO_FATAL_FAILURE(AliceOnOnePickUpAnotherAwaitingTheVerdict(&lines));
   const size_t mark = provider_.commands.size();
   clock_.Advance(absl::Seconds(1));
   // Alice hears a machine on the first line and drops the voicemail.
@@ -510,13 +517,8 @@ TEST_F(PooledDialingTest, AgentFreedWhileAPickUpAwaitsTheVerdictTakesIt) {
 // 3.2 %.
 TEST_F(PooledDialingTest,
        PersonGoneBeforeABridgeBegunBeforeTheVerdictIsAbandoned) {
-  Start(DialMode::kParallel, 2, /*connect_on_pickup=*/true);
-  LoginReady("alice");
-  std::vector<CallId> lines = provider_.Placed();
-  ASSERT_EQ(lines.size(), 2u);
-  provider_.Send(E::kAnswered, lines[0]);  // bridged to Alice at once
-  provider_.Send(E::kBridged, lines[0]);
-  provider_.Send(E::kAnswered, lines[1]);  // nobody free: awaits the verdict
+  std::vector<CallId> lines;
+  ASSERT_NO_FATAL_FAILURE(AliceOnOnePickUpAnotherAwaitingTheVerdict(&lines));
   clock_.Advance(absl::Seconds(1));
   ASSERT_TRUE(engine_->DropVoicemail("alice").ok());  // line 0: a machine
   ASSERT_EQ(engine_->GetAgent("alice")->call_id, lines[1]);
