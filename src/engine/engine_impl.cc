@@ -1563,21 +1563,20 @@ void EngineImpl::RecordOutcome(Call& call, bool human, absl::Time at) {
     campaign.stats.machine_answers++;
   }
   if (campaign.pacer != nullptr) {
-    // The detector's latency, if it spoke by now. A call an agent decided
+    // The detector's latency, if it has spoken. A call an agent decided
     // (power mode runs no detector; an agent bridged at pick-up may hear a
     // machine first, or talk to a person the detector called a machine)
     // has none: the agent's time, a whole conversation for a person, is not
     // one, and the pacer forecasts verdicts by it.
-    const bool detector_first =
-        call.verdict_at != absl::InfinitePast() && call.verdict_at <= at;
-    const absl::Duration latency = detector_first
-                                       ? call.verdict_at - call.answered_at
-                                       : absl::ZeroDuration();
+    const absl::Duration latency =
+        call.verdict_at == absl::InfinitePast()
+            ? absl::ZeroDuration()
+            : std::max(call.verdict_at - call.answered_at,
+                       absl::ZeroDuration());
     campaign.pacer->OnDialResolved(
         at,
         {human ? pacing::DialOutcome::kHuman : pacing::DialOutcome::kMachine,
-         call.placed_at, call.answered_at - call.placed_at,
-         std::max(latency, absl::ZeroDuration())});
+         call.placed_at, call.answered_at - call.placed_at, latency});
   }
 }
 
