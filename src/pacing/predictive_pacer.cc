@@ -286,9 +286,12 @@ Plan PredictivePacer::Decide(const Snapshot& s) {
   ObserveAwaitingVerdict(s, c.awaiting_verdict);
   const Plan plan{0, s.now + absl::Seconds(1)};
   pending_.clear();
-  // Throttle halves; a 30-day rate past 90% of what pacing may use shrinks
-  // in proportion (the engine's rate excludes the detector's errors).
-  guard_ = s.abandon_state == compliance::AbandonState::kThrottle ? 0.5 : 1.0;
+  // The throttle scales; a 30-day rate past 90% of what pacing may use
+  // shrinks in proportion (the engine's rate excludes the detector's
+  // errors).
+  guard_ = s.abandon_state == compliance::AbandonState::kThrottle
+               ? kThrottleFactor
+               : 1.0;
   const double pacing_limit = 0.9 * PacingLimit();
   if (s.abandon_rate_30d > pacing_limit) {
     guard_ *= std::max(0.25, pacing_limit / s.abandon_rate_30d);
@@ -305,20 +308,23 @@ Plan PredictivePacer::Decide(const Snapshot& s) {
   if (s.abandon_state == compliance::AbandonState::kStop) {
     return Plan{PowerDials(c), plan.review_at};
   }
-  int wanted = 0;
-  if (warming_up()) {
-    wanted = std::max(0, static_cast<int>(std::lround(kWarmupLines * c.ready)) -
-                             c.calls_in_flight);
-  } else {
-    wanted = ModelDials(s, theta_ * guard_);
-  }
   // Never slower than power dialing: calls in flight topped up to the ready
   // agents. Each of those calls has a ready agent for its live answer
   // whatever the others do, so they cannot abandon (an agent leaves ready
   // only by taking a call). This is what binds with very few agents or a
   // fresh window, where the model's risk threshold may refuse even these.
-  wanted = std::max(wanted, c.ready_without_call - c.calls_in_flight);
-  return Plan{ApplyAbandonState(s.abandon_state, c, wanted), plan.review_at};
+  const int power = c.ready_without_call - c.calls_in_flight;
+  if (warming_up()) {
+    // No threshold to scale yet: the throttle halves the warm-up's excess
+    // over power, as for the other pacers.
+    const int warmup = static_cast<int>(std::lround(kWarmupLines * c.ready)) -
+                       c.calls_in_flight;
+    return Plan{
+        ApplyAbandonState(s.abandon_state, c, std::max({0, warmup, power})),
+        plan.review_at};
+  }
+  // The throttle is in guard_ (kThrottleFactor).
+  return Plan{std::max(ModelDials(s, theta_ * guard_), power), plan.review_at};
 }
 
 void PredictivePacer::OnDialPlaced(absl::Time) {

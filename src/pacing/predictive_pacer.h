@@ -35,8 +35,9 @@
 //     the agents free now plus those expected to free up within the horizon;
 //   - warm-up: until kWarmupOutcomes outcomes (and kWarmupLive live answers)
 //     are seen, calls in flight are topped up to kWarmupLines per ready agent;
-//   - compliance: at kThrottle the threshold and budget are halved and the
-//     override of snapshot_counts.h applies; at kStop it dials like power;
+//   - compliance: at kThrottle the threshold and budget are scaled by
+//     kThrottleFactor (this pacer's reduction of its dial ratio, in place of
+//     the halving of snapshot_counts.h); at kStop it dials like power;
 //     when the snapshot's 30-day rate passes 90% of (limit - detector false
 //     positives), threshold and budget shrink by the same proportion (down
 //     to a quarter); while the 30-day window could absorb only a few more
@@ -77,6 +78,13 @@ class PredictivePacer final : public Pacer {
   // forecast's horizon, where they read as riskless. An earlier verdict
   // than the real one is the pessimistic side: fewer agents have freed.
   static constexpr double kMaxVerdictSeconds = 30;
+  // At the compliance module's throttle level (2.5 %) theta and the budget
+  // are scaled by this, and the dials are not halved again by
+  // ApplyAbandonState as other pacers' are: on short calls the engine's
+  // 30-day rate (which counts the machines the detector passed as people)
+  // hovers at that level all afternoon, and cutting every entry twice over
+  // cost 0.2 % of the limit for no fewer abandons (benchmarks/RESULTS.md).
+  static constexpr double kThrottleFactor = 0.7;
   // While fewer than kStopMarginAbandons more abandons would reach the stop
   // level (Snapshot::abandons_until_stop), theta and the budget are scaled
   // from kStopMarginFloor (none left) up to 1.

@@ -327,6 +327,27 @@ TEST(PredictivePacerTest, ThrottleDialsLessAndStopIsPower) {
   EXPECT_EQ(pacer.Decide(stop.Build()).dials_to_place_now, 3);
 }
 
+// The throttle scales the risk threshold (kThrottleFactor) and stops
+// there: halving the calls over power on top of halving the threshold cut
+// every entry into the throttle twice over, where the engine's rate hovers
+// at the throttle level for hours (short calls).
+TEST(PredictivePacerTest, ThrottleCutsTheThresholdNotTheCallsTwice) {
+  PredictivePacer pacer(PacerOptions{});
+  const absl::Time t = Train(pacer, T0(), 2000, 8);
+  for (const int ready : {4, 6, 8}) {
+    const int normal =
+        pacer.Decide(Team(t, ready, 20 - ready, 0)).dials_to_place_now;
+    const int throttled = pacer
+                              .Decide(Team(t, ready, 20 - ready, 0,
+                                           compliance::AbandonState::kThrottle))
+                              .dials_to_place_now;
+    ASSERT_GT(normal - ready, 3) << ready;  // the threshold binds
+    EXPECT_LT(throttled, normal) << ready;
+    // More than the old double cut could place: half the excess over power.
+    EXPECT_GT(throttled, ready + (normal - ready) / 2) << ready;
+  }
+}
+
 TEST(PredictivePacerTest, ThirtyDayRateNearTheLimitDialsLess) {
   PredictivePacer pacer(PacerOptions{});
   const absl::Time t = Train(pacer, T0(), 2000, 8);
