@@ -191,6 +191,12 @@ class DIALER_EXPORT Engine {
   // Power mode: leaves the pre-recorded voicemail on the machine the agent
   // is listening to (after the beep) and frees the agent for the next call.
   virtual absl::Status DropVoicemail(std::string_view agent_id) = 0;
+  // The agent hears an answering machine and leaves no message (the
+  // campaign has none, or this attempt should not leave one): hangs up,
+  // dispositions the call "machine" (retried by the queue's rules) and
+  // frees the agent for the next call with no wrap-up. Without it an agent
+  // who hangs up on a machine spends a wrap-up on it.
+  virtual absl::Status HangupMachine(std::string_view agent_id) = 0;
 
   // Records the agent's disposition of the call in wrap-up (or of the call
   // just ended) and applies its automation (retry, callback, DNC, ...).

@@ -359,6 +359,30 @@ TEST_F(CountingPacerTest, MachineThePersonDetectorPassedIsNoLiveAnswer) {
                    1.0);
 }
 
+// The same for a machine the agent hangs up on with one click, leaving no
+// message (HangupMachine): it leaves the rate and the stats, the pacer
+// hears of it, and the agent is ready again with no wrap-up to spend.
+TEST_F(CountingPacerTest, MachineHungUpOnWithOneClickIsNoLiveAnswer) {
+  CountingPacer* pacer = nullptr;
+  ASSERT_NO_FATAL_FAILURE(StartPredictiveCounting(&pacer));
+  std::vector<CallId> calls = provider_.Placed();
+  ASSERT_GE(calls.size(), 2u);
+  Answer(calls[0], AmdResult::kHuman);
+  provider_.Send(E::kBridged, calls[0]);
+  const std::string agent = engine_->GetAgent("alice")->call_id == calls[0]
+                                ? "alice"
+                                : "bob";
+  ASSERT_EQ(Stats().connects, 1);
+  ASSERT_TRUE(engine_->HangupMachine(agent).ok());
+  EXPECT_EQ(engine_->GetAgent(agent)->state, AgentState::kReady);
+  provider_.Send(E::kCompleted, calls[0]);
+  EXPECT_EQ(Stats().human_answers, 0);
+  EXPECT_EQ(Stats().machine_answers, 1);
+  EXPECT_EQ(Stats().connects, 0);
+  EXPECT_EQ(pacer->machines, 1);
+  EXPECT_EQ(engine_->GetAgent(agent)->state, AgentState::kReady);
+}
+
 // The pacer's detector latency is the detector's: pick-up to its verdict,
 // none when it never spoke first. A call the agent classifies (a person the
 // detector took for a machine, a machine the agent hears before the
