@@ -336,7 +336,15 @@ class EngineImpl final : public Engine, private ProviderEventListener {
   // after the call in progress; then the calls still ringing are cancelled.
   bool NoAgentWillFree(const Campaign& campaign) const;
   void CancelUnanswered(Campaign& campaign);
-  void DialLines(Agent& agent);
+  // Parallel mode: tops the free agent's lines up to lines_per_agent. The
+  // lines beyond their first take one each of `spare`, and stop at 0.
+  void DialLines(Agent& agent, int64_t& spare);
+  // Parallel mode: how many lines beyond the free agents' first may be
+  // placed now. Unlimited below the approaching level (2 %); past it, the
+  // abandons the 30-day window can take below the stop level, less the
+  // calls in flight beyond the free agents (each might be a person nobody
+  // is free for): even if they all abandoned, the rate would stay under it.
+  int64_t SpareParallelLines(const Campaign& campaign, absl::Time now) const;
   bool DialPooled(Campaign& campaign);
   void OnAgentAvailable(Agent& agent);
   // Bridges the longest-waiting live person to `agent` if the agent is
