@@ -1490,16 +1490,14 @@ absl::Status EngineImpl::ApplyProviderEvent(const ProviderEvent& event) {
       call.connected_at = at;
       campaign.bridge_estimate = campaign.bridge_estimate * 0.9 +
                                  (at - call.bridge_commanded_at) * 0.1;
-      if (call.early_bridge) {
-        // Connected during the greeting: nobody waited in silence.
-        if (call.classified && call.human) {
-          campaign.stats.connects++;
-          campaign.abandon.RecordLiveAnswer(at);
-          call.live_counted_at = at;
-        }
+      if (call.early_bridge && !(call.classified && call.human)) {
+        // Connected during the greeting: nobody waited in silence. A person
+        // is counted at the detector's verdict (OnAmd), a machine not at all.
         EmitCall(call, "bridged");
         break;
       }
+      // A bridge after the verdict, or one begun at the pick-up that the
+      // detector's "person" overtook: the person has waited since.
       const absl::Duration wait = at - call.greeting_end_at;
       if (wait <= kAbandonGrace) {
         campaign.stats.connects++;
@@ -1511,7 +1509,9 @@ absl::Status EngineImpl::ApplyProviderEvent(const ProviderEvent& event) {
         campaign.abandon.RecordAbandon(at);
       }
       call.live_counted_at = at;
-      if (campaign.pacer != nullptr) {
+      // An early bridge in time is no news to the pacer (as when it
+      // completes before the verdict); a late one is an abandon it steers by.
+      if (campaign.pacer != nullptr && (!call.early_bridge || call.abandoned)) {
         campaign.pacer->OnLiveAnswerConnected(at, wait);
       }
       EmitCall(call, "bridged");
