@@ -188,8 +188,9 @@ class DIALER_EXPORT Engine {
 
   // Ends the agent's current call (cancels it while ringing).
   virtual absl::Status Hangup(std::string_view agent_id) = 0;
-  // Power mode: leaves the pre-recorded voicemail on the machine the agent
-  // is listening to (after the beep) and frees the agent for the next call.
+  // Leaves the pre-recorded voicemail on the machine the agent is listening
+  // to (after the beep), dispositions the call "voicemail" and frees the
+  // agent for the next call with no wrap-up.
   virtual absl::Status DropVoicemail(std::string_view agent_id) = 0;
   // The agent hears an answering machine and leaves no message (the
   // campaign has none, or this attempt should not leave one): hangs up,

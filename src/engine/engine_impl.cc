@@ -779,8 +779,7 @@ absl::Status EngineImpl::Hangup(std::string_view agent_id) {
   });
 }
 
-absl::StatusOr<Call*> EngineImpl::ListenedAnsweredCall(
-    Agent& a) {
+absl::StatusOr<Call*> EngineImpl::ListenedAnsweredCall(Agent& a) {
   auto it = calls_.find(a.call);
   if (a.state != AgentState::kOnCall || it == calls_.end() ||
       it->second->facts.state != CallState::kConnected) {

@@ -370,9 +370,8 @@ TEST_F(CountingPacerTest, MachineHungUpOnWithOneClickIsNoLiveAnswer) {
   ASSERT_GE(calls.size(), 2u);
   Answer(calls[0], AmdResult::kHuman);
   provider_.Send(E::kBridged, calls[0]);
-  const std::string agent = engine_->GetAgent("alice")->call_id == calls[0]
-                                ? "alice"
-                                : "bob";
+  const std::string agent =
+      engine_->GetAgent("alice")->call_id == calls[0] ? "alice" : "bob";
   ASSERT_EQ(Stats().connects, 1);
   ASSERT_TRUE(engine_->HangupMachine(agent).ok());
   EXPECT_EQ(engine_->GetAgent(agent)->state, AgentState::kReady);

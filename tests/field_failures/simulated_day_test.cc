@@ -136,10 +136,10 @@ TEST(SimulatedDayTest, SmallTeamAfterTheHardStopStaysUnderTheLimit) {
 }
 
 // Without voicemail drop an agent who hears a machine hangs up on it (in
-// the simulator with one click, HangupMachine). The engine counted each such machine as a person
-// who reached an agent, so the 30-day rate it holds under the limit was
-// diluted by every machine: on the benchmark's 10-agent day without
-// voicemail drop it measured 2.1 % while people saw 6.3 % abandons.
+// the simulator with one click, HangupMachine). The engine counted each such
+// machine as a person who reached an agent, so the 30-day rate it holds under
+// the limit was diluted by every machine: on the benchmark's 10-agent day
+// without voicemail drop it measured 2.1 % while people saw 6.3 % abandons.
 TEST(SimulatedDayTest, MachinesHungUpOnDoNotDiluteTheAbandonRate) {
   absl::StatusOr<Scenario> day = ParseScenario(
       ReadSourceFile("benchmarks/pacing/scenarios/agents-10.json"));
@@ -164,8 +164,8 @@ TEST(SimulatedDayTest, MachinesHungUpOnDoNotDiluteTheAbandonRate) {
 // 30-s wrap-up dispositioning it, so the team spent most of the day in
 // wrap-ups after machines, freeing in bursts. With a few hundred live
 // answers in the day a burst of abandons near its end carried it over
-// 3 %: this seed ended at 3.92 % (and seed 18 at 3.22 %). The agent's one click
-// on a machine (HangupMachine) frees them at once.
+// 3 %: this seed ended at 3.92 % (seed 18 at 3.22 %). The agent's one
+// click on a machine (HangupMachine) frees them at once.
 TEST(SimulatedDayTest, ShortDayWithoutVoicemailDropStaysUnderTheLimit) {
   absl::StatusOr<Scenario> day = ParseScenario(
       R"({"format": 1, "name": "short-day-no-voicemail", "duration_s": 3600,
