@@ -231,6 +231,11 @@ dialer_status dialer_engine_drop_voicemail(dialer_engine* engine,
   return AgentCommand(engine, agent_id, &dialer::Engine::DropVoicemail);
 }
 
+dialer_status dialer_engine_hangup_machine(dialer_engine* engine,
+                                           const char* agent_id) {
+  return AgentCommand(engine, agent_id, &dialer::Engine::HangupMachine);
+}
+
 dialer_status dialer_engine_disposition(dialer_engine* engine,
                                         const char* agent_id,
                                         const char* disposition_json) {

@@ -79,6 +79,8 @@ export declare class Engine extends EventEmitter {
   skipContact(agentId: string): Promise<void>;
   hangup(agentId: string): Promise<void>;
   dropVoicemail(agentId: string): Promise<void>;
+  /** Hangs up on the machine the agent hears, leaving no message: dispositioned "machine", the agent ready with no wrap-up. */
+  hangupMachine(agentId: string): Promise<void>;
   disposition(agentId: string, disposition: Disposition): Promise<void>;
   addNote(agentId: string, text: string): Promise<void>;
   addToDnc(phoneE164: string, source?: string): Promise<void>;

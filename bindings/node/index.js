@@ -173,6 +173,7 @@ class Engine extends EventEmitter {
   skipContact(agentId) { return this._call('skipContact', agentId).then(() => undefined); }
   hangup(agentId) { return this._call('hangup', agentId).then(() => undefined); }
   dropVoicemail(agentId) { return this._call('dropVoicemail', agentId).then(() => undefined); }
+  hangupMachine(agentId) { return this._call('hangupMachine', agentId).then(() => undefined); }
   disposition(agentId, { code, notes = '', fields = {}, callbackAtUs } = {}) {
     const doc = { code, notes, fields };
     if (callbackAtUs !== undefined) doc.callback_at_us = callbackAtUs;

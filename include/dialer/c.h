@@ -291,9 +291,15 @@ DIALER_API dialer_status dialer_engine_skip_contact(dialer_engine *engine,
 DIALER_API dialer_status dialer_engine_hangup(dialer_engine *engine,
                                               const char *agent_id);
 
-/** Power mode: leaves the campaign's voicemail on the machine the agent
- *  hears and frees the agent. */
+/** Leaves the campaign's voicemail on the machine the agent hears and
+ *  frees the agent (the call is dispositioned "voicemail"). */
 DIALER_API dialer_status dialer_engine_drop_voicemail(dialer_engine *engine,
+                                                      const char *agent_id);
+
+/** Hangs up on the machine the agent hears, leaving no message: the call is
+ *  dispositioned "machine" and the agent is ready again with no wrap-up.
+ *  DIALER_FAILED_PRECONDITION when the agent is not on an answered call. */
+DIALER_API dialer_status dialer_engine_hangup_machine(dialer_engine *engine,
                                                       const char *agent_id);
 
 /** Records the agent's disposition of the call in wrap-up.

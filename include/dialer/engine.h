@@ -188,9 +188,16 @@ class DIALER_EXPORT Engine {
 
   // Ends the agent's current call (cancels it while ringing).
   virtual absl::Status Hangup(std::string_view agent_id) = 0;
-  // Power mode: leaves the pre-recorded voicemail on the machine the agent
-  // is listening to (after the beep) and frees the agent for the next call.
+  // Leaves the pre-recorded voicemail on the machine the agent is listening
+  // to (after the beep), dispositions the call "voicemail" and frees the
+  // agent for the next call with no wrap-up.
   virtual absl::Status DropVoicemail(std::string_view agent_id) = 0;
+  // The agent hears an answering machine and leaves no message (the
+  // campaign has none, or this attempt should not leave one): hangs up,
+  // dispositions the call "machine" (retried by the queue's rules) and
+  // frees the agent for the next call with no wrap-up. Without it an agent
+  // who hangs up on a machine spends a wrap-up on it.
+  virtual absl::Status HangupMachine(std::string_view agent_id) = 0;
 
   // Records the agent's disposition of the call in wrap-up (or of the call
   // just ended) and applies its automation (retry, callback, DNC, ...).

@@ -39,7 +39,7 @@ namespace dialer::compliance {
 
 enum class AbandonState : int32_t {
   kNormal = 0,
-  kApproaching = 1,  // alert only: pacing unchanged
+  kApproaching = 1,  // alert; parallel lines fit the room left (no model)
   kThrottle = 2,     // the pacer must reduce its aggressiveness
   kStop = 3,         // parallel/predictive stop; power mode (cannot abandon)
 };

@@ -779,43 +779,69 @@ absl::Status EngineImpl::Hangup(std::string_view agent_id) {
   });
 }
 
+absl::StatusOr<Call*> EngineImpl::ListenedAnsweredCall(Agent& a) {
+  auto it = calls_.find(a.call);
+  if (a.state != AgentState::kOnCall || it == calls_.end() ||
+      it->second->facts.state != CallState::kConnected) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "agent '", a.id, "' is not listening to an answered call"));
+  }
+  return it->second.get();
+}
+
+void EngineImpl::ReleaseAgentFromMachine(Agent& a, Call& call,
+                                         std::string_view disposition,
+                                         std::string_view detail,
+                                         std::string_view reason) {
+  Campaign& campaign = *a.campaign;
+  const absl::Time now = env_.clock->Now();
+  if (call.classified && call.human) {
+    UncountPerson(call, now);
+  } else {
+    RecordOutcome(call, /*human=*/false, now);
+  }
+  call.facts.state = CallState::kMachine;
+  call.connected = false;
+  call.auto_disposition = std::string(disposition);
+  call.agent.clear();
+  call.agent_listening = false;
+  if (call.early_bridge && campaign.pacer != nullptr) {
+    campaign.pacer->OnScreeningEnded(now, now - call.answered_at);
+  }
+  EmitCall(call, detail);
+  // One click and the agent is on to the next dial, with no wrap-up: the
+  // engine dispositions the machine (the brief saves 30-60 s per voicemail).
+  MakeReady(a, campaign.config.auto_advance_delay, reason);
+}
+
 absl::Status EngineImpl::DropVoicemail(std::string_view agent_id) {
   return OnAgent(agent_id, [&](Agent& a) -> absl::Status {
-    auto it = calls_.find(a.call);
-    if (a.state != AgentState::kOnCall || it == calls_.end() ||
-        it->second->facts.state != CallState::kConnected) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "agent '", a.id, "' is not listening to an answered call"));
-    }
+    absl::StatusOr<Call*> call = ListenedAnsweredCall(a);
+    if (!call.ok()) return call.status();
     Campaign& campaign = *a.campaign;
     if (campaign.config.voicemail_audio.empty()) {
       return absl::FailedPreconditionError(absl::StrCat(
           "campaign '", campaign.config.id, "' has no voicemail_audio"));
     }
-    Call& call = *it->second;
     absl::Status s = env_.provider->PlayAndHangup(
-        call.id, campaign.config.voicemail_audio, /*after_beep=*/true);
+        (*call)->id, campaign.config.voicemail_audio, /*after_beep=*/true);
     if (!s.ok()) return s;
-    if (call.classified && call.human) {
-      UncountPerson(call, env_.clock->Now());
-    } else {
-      RecordOutcome(call, /*human=*/false, env_.clock->Now());
-    }
-    call.facts.state = CallState::kMachine;
-    call.connected = false;
-    call.voicemail_dropped = true;
-    call.auto_disposition = "voicemail";
-    call.agent.clear();
-    call.agent_listening = false;
+    (*call)->voicemail_dropped = true;
     campaign.stats.voicemails_dropped++;
-    if (call.early_bridge && campaign.pacer != nullptr) {
-      campaign.pacer->OnScreeningEnded(env_.clock->Now(),
-                                       env_.clock->Now() - call.answered_at);
-    }
-    EmitCall(call, "voicemail_drop");
-    // One click and the agent is on to the next dial: that is the point of
-    // voicemail drop (the brief saves 30-60 s per voicemail).
-    MakeReady(a, campaign.config.auto_advance_delay, "voicemail_dropped");
+    ReleaseAgentFromMachine(a, **call, "voicemail", "voicemail_drop",
+                            "voicemail_dropped");
+    return absl::OkStatus();
+  });
+}
+
+absl::Status EngineImpl::HangupMachine(std::string_view agent_id) {
+  return OnAgent(agent_id, [&](Agent& a) -> absl::Status {
+    absl::StatusOr<Call*> call = ListenedAnsweredCall(a);
+    if (!call.ok()) return call.status();
+    absl::Status s = env_.provider->Hangup((*call)->id);
+    if (!s.ok()) return s;
+    ReleaseAgentFromMachine(a, **call, "machine", "machine_hangup",
+                            "machine_hung_up");
     return absl::OkStatus();
   });
 }
@@ -1463,16 +1489,14 @@ absl::Status EngineImpl::ApplyProviderEvent(const ProviderEvent& event) {
       call.connected_at = at;
       campaign.bridge_estimate = campaign.bridge_estimate * 0.9 +
                                  (at - call.bridge_commanded_at) * 0.1;
-      if (call.early_bridge) {
-        // Connected during the greeting: nobody waited in silence.
-        if (call.classified && call.human) {
-          campaign.stats.connects++;
-          campaign.abandon.RecordLiveAnswer(at);
-          call.live_counted_at = at;
-        }
+      if (call.early_bridge && !(call.classified && call.human)) {
+        // Connected during the greeting: nobody waited in silence. A person
+        // is counted at the detector's verdict (OnAmd), a machine not at all.
         EmitCall(call, "bridged");
         break;
       }
+      // A bridge after the verdict, or one begun at the pick-up that the
+      // detector's "person" overtook: the person has waited since.
       const absl::Duration wait = at - call.greeting_end_at;
       if (wait <= kAbandonGrace) {
         campaign.stats.connects++;
@@ -1484,7 +1508,9 @@ absl::Status EngineImpl::ApplyProviderEvent(const ProviderEvent& event) {
         campaign.abandon.RecordAbandon(at);
       }
       call.live_counted_at = at;
-      if (campaign.pacer != nullptr) {
+      // An early bridge in time is no news to the pacer (as when it
+      // completes before the verdict); a late one is an abandon it steers by.
+      if (campaign.pacer != nullptr && (!call.early_bridge || call.abandoned)) {
         campaign.pacer->OnLiveAnswerConnected(at, wait);
       }
       EmitCall(call, "bridged");

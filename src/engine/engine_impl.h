@@ -214,6 +214,7 @@ class EngineImpl final : public Engine, private ProviderEventListener {
   absl::Status SkipContact(std::string_view agent_id) override;
   absl::Status Hangup(std::string_view agent_id) override;
   absl::Status DropVoicemail(std::string_view agent_id) override;
+  absl::Status HangupMachine(std::string_view agent_id) override;
   absl::Status Disposition(std::string_view agent_id,
                            const DispositionInput& input) override;
   absl::Status AddNote(std::string_view agent_id,
@@ -271,6 +272,16 @@ class EngineImpl final : public Engine, private ProviderEventListener {
   void SetAgentState(Agent& agent, AgentState to, std::string_view reason);
   void MakeReady(Agent& agent, absl::Duration delay, std::string_view reason);
   void EnterWrapUp(Agent& agent, Call& call);
+  // The agent's call, if they are on an answered call (DropVoicemail,
+  // HangupMachine); FailedPrecondition otherwise.
+  absl::StatusOr<Call*> ListenedAnsweredCall(Agent& agent);
+  // The agent has told the engine the call is a machine (and the provider
+  // has been told what to do with it): counted as a machine, dispositioned
+  // `disposition` automatically, the agent ready with no wrap-up.
+  void ReleaseAgentFromMachine(Agent& agent, Call& call,
+                               std::string_view disposition,
+                               std::string_view detail,
+                               std::string_view reason);
   void AfterDisposition(Agent& agent);
   void Advance(Agent& agent);
   void WakeCampaign(Campaign& campaign);
@@ -325,7 +336,15 @@ class EngineImpl final : public Engine, private ProviderEventListener {
   // after the call in progress; then the calls still ringing are cancelled.
   bool NoAgentWillFree(const Campaign& campaign) const;
   void CancelUnanswered(Campaign& campaign);
-  void DialLines(Agent& agent);
+  // Parallel mode: tops the free agent's lines up to lines_per_agent. The
+  // lines beyond their first take one each of `spare`, and stop at 0.
+  void DialLines(Agent& agent, int64_t& spare);
+  // Parallel mode: how many lines beyond the free agents' first may be
+  // placed now. Unlimited below the approaching level (2 %); past it, the
+  // abandons the 30-day window can take below the stop level, less the
+  // calls in flight beyond the free agents (each might be a person nobody
+  // is free for): even if they all abandoned, the rate would stay under it.
+  int64_t SpareParallelLines(const Campaign& campaign, absl::Time now) const;
   bool DialPooled(Campaign& campaign);
   void OnAgentAvailable(Agent& agent);
   // Bridges the longest-waiting live person to `agent` if the agent is

@@ -333,6 +333,10 @@ class Recorder final : public EngineTap {
       return r_.Mutate(CallKind::kDropVoicemail, agent_id, "", 0, [] {},
                        [&] { return inner->DropVoicemail(agent_id); });
     }
+    absl::Status HangupMachine(std::string_view agent_id) override {
+      return r_.Mutate(CallKind::kHangupMachine, agent_id, "", 0, [] {},
+                       [&] { return inner->HangupMachine(agent_id); });
+    }
     absl::Status Disposition(std::string_view agent_id,
                              const DispositionInput& input) override {
       return r_.Mutate(CallKind::kDisposition, agent_id, "",

@@ -40,6 +40,8 @@ std::string Describe(const Recording& recording, const FacadeCall& call) {
       return absl::StrCat("hangup(", call.a, ")");
     case Kind::kDropVoicemail:
       return absl::StrCat("drop_voicemail(", call.a, ")");
+    case Kind::kHangupMachine:
+      return absl::StrCat("hangup_machine(", call.a, ")");
     case Kind::kDisposition: {
       const std::string code = call.payload < recording.dispositions.size()
                                    ? recording.dispositions[call.payload].code

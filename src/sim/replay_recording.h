@@ -43,6 +43,7 @@ struct FacadeCall {
     kSkipContact,     // a = agent
     kHangup,          // a = agent
     kDropVoicemail,   // a = agent
+    kHangupMachine,   // a = agent
     kDisposition,     // a = agent; payload: dispositions
     kAddNote,         // a = agent, b = text
     kAddToDoNotCall,  // a = phone, b = source

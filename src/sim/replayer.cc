@@ -169,6 +169,7 @@ absl::Status Replayer::Call(const FacadeCall& call) {
     case Kind::kSkipContact: status = e.SkipContact(call.a); break;
     case Kind::kHangup: status = e.Hangup(call.a); break;
     case Kind::kDropVoicemail: status = e.DropVoicemail(call.a); break;
+    case Kind::kHangupMachine: status = e.HangupMachine(call.a); break;
     case Kind::kDisposition:
       status = e.Disposition(call.a, rec_.dispositions[call.payload]);
       break;

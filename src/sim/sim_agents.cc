@@ -207,7 +207,8 @@ void SimAgents::Recognize(const std::string& id, CallId call) {
     Act(*agent, "drop_voicemail", absl::StrCat(call),
         engine_->DropVoicemail(id));
   } else {
-    Act(*agent, "hangup", absl::StrCat(call), engine_->Hangup(id));
+    Act(*agent, "hangup_machine", absl::StrCat(call),
+        engine_->HangupMachine(id));
   }
 }
 

@@ -723,6 +723,19 @@ TEST_F(CAbiTest, DropVoicemail) {
   EXPECT_TRUE(events_.Any("\"type\":\"call\"", "voicemail_drop"));
 }
 
+TEST_F(CAbiTest, HangupMachine) {
+  const int64_t call = OnCall();
+  EXPECT_OK(dialer_engine_login(engine_, "bob", "q3"));
+  EXPECT_STATUS(dialer_engine_hangup_machine(engine_, "bob"),
+                DIALER_FAILED_PRECONDITION,
+                "not listening to an answered call");
+  EXPECT_OK(dialer_engine_hangup_machine(engine_, "alice"));
+  EXPECT_THAT(provider_.commands,
+              ::testing::Contains("hangup " + std::to_string(call)));
+  EXPECT_TRUE(events_.Any("\"type\":\"call\"", "machine_hangup"));
+  EXPECT_NE(AgentState("alice"), "wrap_up");
+}
+
 TEST_F(CAbiTest, Disposition) {
   WrapUp();
   EXPECT_OK(dialer_engine_login(engine_, "bob", "q3"));

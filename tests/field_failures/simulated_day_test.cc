@@ -135,11 +135,11 @@ TEST(SimulatedDayTest, SmallTeamAfterTheHardStopStaysUnderTheLimit) {
   }
 }
 
-// Without voicemail drop an agent who hears a machine hangs up and
-// dispositions the call. The engine counted each such machine as a person
-// who reached an agent, so the 30-day rate it holds under the limit was
-// diluted by every machine: on the benchmark's 10-agent day without
-// voicemail drop it measured 2.1 % while people saw 6.3 % abandons.
+// Without voicemail drop an agent who hears a machine hangs up on it (in
+// the simulator with one click, HangupMachine). The engine counted each such
+// machine as a person who reached an agent, so the 30-day rate it holds under
+// the limit was diluted by every machine: on the benchmark's 10-agent day
+// without voicemail drop it measured 2.1 % while people saw 6.3 % abandons.
 TEST(SimulatedDayTest, MachinesHungUpOnDoNotDiluteTheAbandonRate) {
   absl::StatusOr<Scenario> day = ParseScenario(
       ReadSourceFile("benchmarks/pacing/scenarios/agents-10.json"));
@@ -153,9 +153,40 @@ TEST(SimulatedDayTest, MachinesHungUpOnDoNotDiluteTheAbandonRate) {
   ASSERT_TRUE(r.ok()) << r.status();
   ASSERT_GT(r->human_answers, 250);
   EXPECT_LE(r->abandon_rate, 0.03);
-  // What the engine measured is the truth or above it (the detector's
-  // false positives it cannot see aside).
-  EXPECT_GE(r->observed_abandon_rate + 0.002, r->abandon_rate);
+  // What the engine measured is the truth or above it, the detector's false
+  // positives (which it cannot see) aside.
+  EXPECT_GE(r->observed_abandon_rate + 1e-6, r->pacing_abandon_rate);
+  EXPECT_EQ(r->compliance_violations, 0);
+}
+
+// A one-hour day without voicemail drop, 7 % answers and four machines to
+// every person: an agent who heard a machine hung up on it and spent a
+// 30-s wrap-up dispositioning it, so the team spent most of the day in
+// wrap-ups after machines, freeing in bursts. With a few hundred live
+// answers in the day a burst of abandons near its end carried it over
+// 3 %: this seed ended at 3.92 % (seed 18 at 3.22 %). The agent's one
+// click on a machine (HangupMachine) frees them at once.
+TEST(SimulatedDayTest, ShortDayWithoutVoicemailDropStaysUnderTheLimit) {
+  absl::StatusOr<Scenario> day = ParseScenario(
+      R"({"format": 1, "name": "short-day-no-voicemail", "duration_s": 3600,
+          "agents": {"count": 25,
+                     "wrap_s": {"dist": "lognormal", "mean": 30, "cv": 0.5},
+                     "breaks": [{"at_s": 600, "for_s": 900, "fraction": 0.5}]},
+          "contacts": {"count": 20000},
+          "outcomes": {"human": 0.07, "machine": 0.3},
+          "talk_s": {"dist": "lognormal", "mean": 20, "cv": 2.0},
+          "patience_s": {"dist": "exponential", "mean": 4},
+          "amd": {"human_as_machine": 0.015, "machine_as_human": 0},
+          "campaign": {"mode": "predictive", "lines_per_agent": 2,
+                       "voicemail_drop": false}})");
+  ASSERT_TRUE(day.ok()) << day.status();
+  SimOptions options;
+  options.seed = 24;
+  absl::StatusOr<SimReport> r = RunSimulation(*day, options);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_GT(r->human_answers, 250);
+  EXPECT_LE(r->abandon_rate, 0.03);
+  EXPECT_EQ(r->voicemails_left, 0);
   EXPECT_EQ(r->compliance_violations, 0);
 }
 
@@ -181,7 +212,7 @@ TEST(SimulatedDayTest, ImpatientPeopleAreCountedAsTheyLeave) {
   options.seed = 284;
   absl::StatusOr<SimReport> r = RunSimulation(*day, options);
   ASSERT_TRUE(r.ok()) << r.status();
-  ASSERT_GT(r->human_answers, 150);
+  ASSERT_GT(r->human_answers, 100);
   EXPECT_GE(r->observed_abandon_rate, r->pacing_abandon_rate);
   EXPECT_LE(r->abandon_rate, 0.03);
 }

@@ -51,9 +51,6 @@ TEST(ScenarioModelTest, ConnectOnPickUpMapsTheDocumentedParameters) {
   EXPECT_NEAR(m.false_positive, 0.01, 1e-12);
   EXPECT_FALSE(m.count_false_positives);
   EXPECT_NEAR(m.abandon_cap, 0.03, 1e-12);
-  // Without voicemail drop the agent hangs up and wraps up.
-  f.voicemail_drop = false;
-  EXPECT_NEAR(ToScreeningModel(f).screen_mean_s, 2.6 + 30, 1e-12);
   // The report credits talk + wrap-up, not the bridge.
   EXPECT_NEAR(ScreeningOccupancy(f, 0.9), 0.9 * 180 / 180.4, 1e-12);
 }

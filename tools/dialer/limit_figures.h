@@ -41,7 +41,6 @@ inline pacing::ScenarioFigures LimitFiguresWithoutShares(const Scenario& s,
   f.wrap_s = sim::Mean(s.agents.wrap_s);
   f.abandon_limit = s.campaign.abandon_limit;
   f.bridge_s = sim::Mean(s.bridge_delay_s);
-  f.voicemail_drop = s.campaign.voicemail_drop;
   // The simulator leaves the engine's default flow (docs/scenario.md has no
   // key for it).
   f.connect_on_pickup = CampaignConfig{}.connect_on_pickup;

@@ -466,6 +466,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("hangup", Napi::Function::New(env, Agent1<dialer_engine_hangup>));
   // C: dialer_engine_drop_voicemail
   exports.Set("dropVoicemail", Napi::Function::New(env, Agent1<dialer_engine_drop_voicemail>));
+  // C: dialer_engine_hangup_machine
+  exports.Set("hangupMachine", Napi::Function::New(env, Agent1<dialer_engine_hangup_machine>));
   // C: dialer_engine_disposition
   exports.Set("disposition", Napi::Function::New(env, Agent2<dialer_engine_disposition>));
   // C: dialer_engine_add_note

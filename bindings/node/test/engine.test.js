@@ -94,6 +94,35 @@ test('errors reject with a DialerError carrying the status code', async () => {
   await engine.close();
 });
 
+test('hangupMachine frees the agent without a wrap-up', async () => {
+  const provider = new RecordingProvider();
+  const engine = await dialer.Engine.create(CONFIG, { provider, startUs: NOON_NEW_YORK_US });
+  try {
+    await engine.addContact('q3', ADA);
+    await engine.login('alice', 'q3');
+    const dialing = waitFor(engine, 'agentState', (e) => e.to === 'dialing');
+    await engine.ready('alice');
+    await engine.advance(1);
+    await dialing;
+    const call = provider.placed[0];
+    await assert.rejects(engine.hangupMachine('alice'), (e) => e.code === 'FAILED_PRECONDITION');
+    const onCall = waitFor(engine, 'agentState', (e) => e.to === 'on_call');
+    engine.pushProviderEvent({ type: dialer.ProviderEventType.ANSWERED, callId: call.callId });
+    await engine.advance(1);
+    await onCall;
+    await engine.hangupMachine('alice');
+    assert.notEqual((await engine.agent('alice')).state, 'wrap_up');
+    engine.pushProviderEvent({ type: dialer.ProviderEventType.COMPLETED, callId: call.callId });
+    await engine.advance(1);
+    // Provider commands come through the ordered channel: seen by now.
+    assert.deepEqual(provider.commands.filter(([verb]) => verb === 'hangup'),
+                     [['hangup', call.callId]]);
+    assert.equal((await engine.campaignStats('q3')).machineAnswers, 1);
+  } finally {
+    await engine.close();
+  }
+});
+
 test('argument mistakes throw TypeError synchronously', async () => {
   await assert.rejects(dialer.Engine.create(CONFIG, {}), TypeError);
   await assert.rejects(dialer.Engine.create({ campaigns: [{ id: 'a', mode: 'turbo' }] },

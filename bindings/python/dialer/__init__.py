@@ -380,6 +380,11 @@ class Engine:
     def drop_voicemail(self, agent_id: str) -> None:
         self._h.drop_voicemail(agent_id)
 
+    def hangup_machine(self, agent_id: str) -> None:
+        """Hangs up on the machine the agent hears, leaving no message: the
+        call is dispositioned "machine", the agent ready with no wrap-up."""
+        self._h.hangup_machine(agent_id)
+
     def disposition(self, agent_id: str, code: str, *, notes: str = "",
                     fields: Optional[Mapping[str, str]] = None,
                     callback_at: Optional[Time] = None) -> None:

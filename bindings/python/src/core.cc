@@ -356,6 +356,8 @@ PYBIND11_MODULE(_core, m) {
   BindAgentCall(cls, "hangup", dialer_engine_hangup);
   // C: dialer_engine_drop_voicemail
   BindAgentCall(cls, "drop_voicemail", dialer_engine_drop_voicemail);
+  // C: dialer_engine_hangup_machine
+  BindAgentCall(cls, "hangup_machine", dialer_engine_hangup_machine);
   // C: dialer_engine_break
   cls.def("break_", [](EngineHandle& h, const std::string& agent, const std::string& reason) {
     h.Run([&](dialer_engine* e) {

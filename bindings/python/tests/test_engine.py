@@ -40,6 +40,24 @@ def test_power_call_from_login_to_disposition(engine, provider, clock, events):
     assert pops[0]["contact"]["first_name"] == "Ada"
 
 
+def test_hangup_machine_frees_the_agent_without_wrap_up(engine, provider, clock):
+    engine.add_contact("q3", ADA)
+    engine.login("alice", "q3")
+    engine.ready("alice")
+    clock.advance(2)
+    call = provider.placed[0]
+    with pytest.raises(dialer.FailedPreconditionError, match="not listening"):
+        engine.hangup_machine("alice")  # still ringing
+    engine.push_provider_event(dialer.ProviderEvent(dialer.ProviderEventType.ANSWERED, call.call_id))
+    clock.advance(1)
+    engine.hangup_machine("alice")
+    assert ("hangup", call.call_id) in provider.commands
+    assert engine.agent("alice")["state"] != "wrap_up"
+    engine.push_provider_event(dialer.ProviderEvent(dialer.ProviderEventType.COMPLETED, call.call_id))
+    clock.advance(1)
+    assert engine.campaign_stats("q3")["machine_answers"] == 1
+
+
 def test_store_written_in_python_receives_the_attempt(provider, clock):
     store = dialer.MemoryStore()
     with dialer.Engine(CONFIG, provider=provider, clock=clock, store=store) as engine:

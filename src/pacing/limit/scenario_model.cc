@@ -23,8 +23,7 @@ ScreeningModel ToScreeningModel(const ScenarioFigures& f) {
   m.machine_probability = f.machine_share;
   m.ring_mean_s = f.ring_to_pickup_s;
   m.service_mean_s = f.bridge_s + f.talk_s + f.wrap_s;
-  m.screen_mean_s = f.bridge_s + f.detector_latency_s +
-                    (f.voicemail_drop ? 0.0 : f.wrap_s);
+  m.screen_mean_s = f.bridge_s + f.detector_latency_s;
   m.grace_mean_s = f.detector_latency_s + std::max(0.0, f.grace_s);
   m.false_positive = std::clamp(f.detector_false_positive, 0.0, 0.999);
   m.count_false_positives = false;

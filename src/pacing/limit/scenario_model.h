@@ -27,8 +27,8 @@
 //            ScreeningOccupancy scales E[b]/N by (talk + wrap) / h;
 //   d      = mean bridge + detector latency: the simulated agent recognises
 //            a machine one detector latency after the bridge completes and
-//            drops the voicemail (+ wrap-up when the campaign has no
-//            voicemail drop: the agent hangs up and wraps up);
+//            drops the voicemail, or without voicemail drop hangs up on
+//            it (HangupMachine): no wrap-up either way;
 //   g      = detector latency + E[min(2 s - bridge delay, patience)]: a
 //            person who finds no agent free is offered to one at the
 //            verdict and waits up to the 2-second rule after it;
@@ -62,7 +62,6 @@ struct ScenarioFigures {
   // Connect-on-pick-up only.
   double machine_share = 0;  // like live_share, for machines
   double bridge_s = 0;       // mean bridge delay
-  bool voicemail_drop = true;
   // The campaign's flow (CampaignConfig::connect_on_pickup).
   bool connect_on_pickup = true;
 };

@@ -144,6 +144,11 @@ public final class Engine implements AutoCloseable {
     DialerNative.dialer_engine_drop_voicemail(h(), agentId);
   }
 
+  /** Hangs up on the machine the agent hears, leaving no message. */
+  public void hangupMachine(String agentId) {
+    DialerNative.dialer_engine_hangup_machine(h(), agentId);
+  }
+
   /** {"code": "...", "notes": "...", "fields": {...}, "callback_at_us": ...}. */
   public void disposition(String agentId, String dispositionJson) {
     DialerNative.dialer_engine_disposition(h(), agentId, dispositionJson);
